@@ -1,0 +1,127 @@
+// buildApp(deps): platform plugins, then an explicit list of modules. Tests call it with their own
+// database and clock and use inject or a real port.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { TConfig } from './config.ts';
+import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
+import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
+import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
+import type { Keyring } from './platform/crypto/index.ts';
+import type { Database } from './platform/db/database.ts';
+import { registerProblemHandler } from './platform/http/index.ts';
+import { loggerOptions } from './platform/log/logger.ts';
+import { metricsPlugin } from './platform/metrics/metrics.plugin.ts';
+import { createLogSmsDriver, type SmsDriver } from './platform/notify/sms.ts';
+import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+
+z.config(z.locales.zhCN());
+
+export type AppDeps = {
+  config: TConfig;
+  database: Database;
+  keyring: Keyring;
+  clock?: Clock;
+  id?: IdGenerator;
+  sms?: SmsDriver;
+  /** Print SMS messages to the console (the log driver's echo). */
+  echo?: (line: string) => void;
+};
+
+const webDistDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, keyring } = deps;
+  const db = database.db;
+  const clock = deps.clock ?? systemClock;
+  const id = deps.id ?? uuid;
+  const sms = deps.sms ?? createLogSmsDriver({ file: config.sms.logFile, echo: deps.echo });
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => id(),
+    requestIdHeader: 'x-request-id',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(metricsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'OpenCourt API', version: '1', description: 'OpenCourt 在线法院服务平台接口' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'oc_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = createAuthService({
+    db,
+    keyring,
+    clock,
+    id,
+    sms,
+    settings: {
+      sessionTtlMs: config.sessionTtlMs,
+      staffMfa: config.staffMfa,
+      loginMaxFailures: config.loginMaxFailures,
+      loginLockMs: config.loginLockMs,
+    },
+  });
+  await app.register(authPlugin, { auth });
+  await app.register(auditPlugin, { db });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.pool.query('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const matters = createMatterService({ db, clock, id });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { auth, db, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.rateLimitAuthPerMinute });
+      await api.register(auditRoutes, { db });
+      await api.register(mattersRoutes, { db, matters });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = config.webDistDir ?? webDistDefault;
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // The web app routes on the client: unknown non-API paths get its index page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      }
+      return reply.callNotFound();
+    });
+  }
+  return app;
+}

@@ -1,0 +1,98 @@
+// The only reader of process.env. Every setting is parsed and documented here (see README "Configuration").
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port of the platform. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL used in links sent by SMS and e-mail. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** External PostgreSQL; when absent an embedded PostgreSQL is started in DATA_DIR/pg. */
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Where the embedded database, files, keys and local message drivers keep their data. */
+  DATA_DIR: z.string().default('./data'),
+  /** 32-byte master key (base64) that wraps per-file and signing keys; generated into DATA_DIR on first start if absent. */
+  MASTER_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo court, organisations and users on first start. */
+  SEED_DEMO: bool.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  /** Send cookies with the Secure flag; default on in production. */
+  COOKIE_SECURE: bool.optional(),
+  /** `required`: staff without TOTP must enrol before using anything else. */
+  STAFF_MFA: z.enum(['optional', 'required']).default('optional'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SMS_DRIVER: z.enum(['log']).default('log'),
+  EMAIL_DRIVER: z.enum(['eml', 'smtp']).default('eml'),
+  SMTP_URL: z.string().optional(),
+  EMAIL_FROM: z.string().default('OpenCourt <no-reply@opencourt.local>'),
+  BLOB_DRIVER: z.enum(['fs', 's3']).default('fs'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  JOBS_ENABLED: bool.default(true),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type TConfig = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    dataDir,
+    masterKey: e.MASTER_KEY,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    staffMfa: e.STAFF_MFA,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    rateLimitAuthPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+    sms: { driver: e.SMS_DRIVER, logFile: path.join(dataDir, 'outbox', 'sms.log') },
+    email: { driver: e.EMAIL_DRIVER, smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM, emlDir: path.join(dataDir, 'outbox', 'mail') },
+    blobs: {
+      driver: e.BLOB_DRIVER,
+      dir: path.join(dataDir, 'blobs'),
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      },
+      maxBytes: e.UPLOAD_MAX_BYTES,
+    },
+    jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
+  };
+}

@@ -1,0 +1,2 @@
+export { createMatterService, type MatterService } from './matters.service.ts';
+export { mattersRoutes } from './matters.routes.ts';

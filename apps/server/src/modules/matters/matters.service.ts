@@ -1,0 +1,80 @@
+// The matter core's use cases. Every change appends its event in the same transaction.
+import type { TMatter, TMatterCreate } from '@opencourt/contracts';
+import { can, matterReadScope, type Actor, type MatterFacts } from '../../platform/auth/index.ts';
+import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { appendEvent } from '../../platform/events/index.ts';
+import { CommonErrors, decodeCursor, pageOf } from '../../platform/http/index.ts';
+import { z } from 'zod';
+import { MatterErrors } from './matters.errors.ts';
+import { mattersStore, type MatterRow, type ParticipantRow } from './matters.store.ts';
+
+const facts = (m: MatterRow, participants: ParticipantRow[]): MatterFacts => ({
+  type: 'matter',
+  courtId: m.courtId,
+  filedByOrgId: m.filedByOrgId,
+  participants,
+});
+
+const summaryView = (m: MatterRow) => ({
+  id: m.id,
+  title: m.title,
+  caseNumber: m.caseNumber,
+  stage: m.stage,
+  courtId: m.courtId,
+  createdAt: m.createdAt.toISOString(),
+  updatedAt: m.updatedAt.toISOString(),
+});
+
+export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerator }) {
+  const { db, clock, id } = deps;
+  return {
+    async createMatter(actor: Actor, input: TMatterCreate, tx: Executor = db): Promise<TMatter> {
+      if (!can(actor, 'matter.create')) throw CommonErrors.FORBIDDEN();
+      const userIds = [...new Set(input.participants.map((p) => p.userId))];
+      const known = await mattersStore.existingUserIds(tx, userIds);
+      const unknown = input.participants.findIndex((p) => !known.has(p.userId));
+      if (unknown >= 0) {
+        throw MatterErrors.MATTER_UNKNOWN_PARTICIPANT(undefined, { fields: [{ pointer: `/body/participants/${unknown}/userId`, detail: '用户不存在' }] });
+      }
+      const now = clock.now();
+      const row = {
+        id: id(),
+        courtId: input.courtId,
+        title: input.title,
+        stage: 'intake',
+        createdBy: actor.userId,
+        filedByOrgId: actor.roles.includes('integrator') ? actor.organisationId : null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      // The creator takes part, so they can see what they created.
+      const creatorRole = actor.roles.includes('agent') ? 'agent' : actor.roles.includes('party') ? 'party' : null;
+      const participants = [...input.participants];
+      if (creatorRole && !participants.some((p) => p.userId === actor.userId)) participants.push({ userId: actor.userId, role: creatorRole });
+      await mattersStore.insert(tx, row, participants);
+      await appendEvent(tx, { type: 'matter.created', aggregateType: 'matter', aggregateId: row.id, actorId: actor.userId, payload: { stage: row.stage } });
+      return this.getMatter(actor, row.id, tx);
+    },
+
+    /** Not found and not allowed look the same, so ids reveal nothing. */
+    async getMatter(actor: Actor, matterId: string, tx: Executor = db): Promise<TMatter> {
+      const m = await mattersStore.find(tx, matterId);
+      if (!m) throw MatterErrors.MATTER_NOT_FOUND();
+      const participants = await mattersStore.participants(tx, matterId);
+      if (!can(actor, 'matter.read', facts(m, participants))) throw MatterErrors.MATTER_NOT_FOUND();
+      return { ...summaryView(m), participants };
+    },
+
+    async listMatters(actor: Actor, query: { limit: number; cursor?: string }) {
+      if (!can(actor, 'matter.list')) return { items: [], nextCursor: null };
+      const scope = matterReadScope(actor)!;
+      const after = decodeCursor(query.cursor, z.object({ createdAt: z.string(), id: z.string() }));
+      const rows = await mattersStore.listVisible(db, scope, query.limit, after);
+      const { items, nextCursor } = pageOf(rows, query.limit, (m) => ({ createdAt: m.createdAt.toISOString(), id: m.id }));
+      return { items: items.map(summaryView), nextCursor };
+    },
+  };
+}
+
+export type MatterService = ReturnType<typeof createMatterService>;

@@ -1,0 +1,84 @@
+// The access policy: one place decides whether an actor may take an action on a resource. Deny by
+// default: a permission not granted here is refused.
+import type { MatterRole, Role } from './roles.ts';
+
+export type Actor = {
+  userId: string;
+  roles: readonly Role[];
+  organisationId: string | null;
+  /** The court the actor's organisation belongs to (itself, for court staff). */
+  courtId: string | null;
+};
+
+export type Permission =
+  | 'matter.read'
+  | 'matter.create'
+  | 'matter.update'
+  | 'matter.list'
+  | 'file.upload'
+  | 'file.read'
+  | 'audit.read'
+  | 'user.manage'
+  | 'organisation.read'
+  | 'notification.send'
+  | 'system.operate';
+
+/** What a resource exposes to the policy: never its content, only the facts access depends on. */
+export type MatterFacts = {
+  type: 'matter';
+  courtId: string;
+  filedByOrgId: string | null;
+  participants: readonly { userId: string; role: MatterRole }[];
+};
+export type Resource = MatterFacts | { type: 'platform' };
+
+/** Permissions that do not depend on a particular matter. */
+const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
+  party: ['matter.list', 'matter.create', 'file.upload'],
+  agent: ['matter.list', 'matter.create', 'file.upload'],
+  coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
+  mediator: ['matter.list', 'file.upload'],
+  judge: ['matter.list', 'file.upload', 'notification.send'],
+  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
+  appraiser: ['matter.list', 'file.upload'],
+  integrator: ['matter.list', 'matter.create', 'file.upload'],
+  analyst: [],
+  tech_admin: ['system.operate', 'audit.read'],
+  sys_admin: ['user.manage', 'organisation.read', 'audit.read', 'system.operate'],
+};
+
+/** Court-wide roles see every matter of their own court; the rest only where they take part. */
+const COURT_WIDE: readonly Role[] = ['clerk', 'coordinator'];
+const MATTER_ACTIONS: Record<'matter.read' | 'matter.update' | 'file.read', readonly MatterRole[]> = {
+  'matter.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
+  'matter.update': ['coordinator', 'mediator', 'judge', 'clerk'],
+  'file.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
+};
+
+export function can(actor: Actor | undefined, action: Permission, resource: Resource = { type: 'platform' }): boolean {
+  if (!actor) return false;
+  if (resource.type === 'platform') return actor.roles.some((r) => ROLE_GRANTS[r].includes(action));
+  if (!(action in MATTER_ACTIONS)) return false;
+  const allowedParts = MATTER_ACTIONS[action as keyof typeof MATTER_ACTIONS];
+  if (resource.participants.some((p) => p.userId === actor.userId && allowedParts.includes(p.role))) return true;
+  if (actor.courtId === resource.courtId && actor.roles.some((r) => COURT_WIDE.includes(r))) return true;
+  if (action === 'matter.read' && actor.roles.includes('integrator') && actor.organisationId && resource.filedByOrgId === actor.organisationId) {
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The same rule as `can(actor, 'matter.read', …)`, as a scope a store turns into one SQL filter, so
+ * lists are filtered in one query instead of one check per row.
+ */
+export type MatterScope = { participantUserId: string; courtWideCourtId: string | null; filedByOrgId: string | null };
+
+export function matterReadScope(actor: Actor | undefined): MatterScope | null {
+  if (!actor) return null;
+  return {
+    participantUserId: actor.userId,
+    courtWideCourtId: actor.courtId && actor.roles.some((r) => COURT_WIDE.includes(r)) ? actor.courtId : null,
+    filedByOrgId: actor.roles.includes('integrator') ? actor.organisationId : null,
+  };
+}

@@ -1,0 +1,2 @@
+export { createKeyring, loadMasterKey, type Keyring } from './keys.ts';
+export { maskPhone, maskEmail, normalisePhone } from './mask.ts';

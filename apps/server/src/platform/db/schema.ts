@@ -1,0 +1,11 @@
+// Every table of the platform and its modules, for Drizzle's typed queries and drizzle-kit.
+import * as audit from '../audit/audit.tables.ts';
+import * as auth from '../auth/auth.tables.ts';
+import * as blobs from '../blobs/blobs.tables.ts';
+import * as events from '../events/events.tables.ts';
+import * as http from '../http/http.tables.ts';
+import * as jobs from '../jobs/jobs.tables.ts';
+import * as notify from '../notify/notify.tables.ts';
+import * as matters from '../../modules/matters/matters.tables.ts';
+
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...notify, ...matters };
