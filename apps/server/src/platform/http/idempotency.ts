@@ -44,7 +44,7 @@ export async function runIdempotent<T>(
   const path = request.routeOptions.url ?? request.url;
   const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body ?? null)}`).digest('hex');
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${scope}\u0000${key}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${scope}|${key}`}))`);
     const [existing] = await tx
       .select()
       .from(idempotencyKey)

@@ -49,15 +49,26 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): AppErro
   return undefined;
 }
 
+/**
+ * What of an unexpected error goes into the log: the message and stack, but never a failed query's
+ * parameters, which may hold personal data (Drizzle puts them in the message).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const withoutParams = (text: string) => text.replace(/\nparams:[\s\S]*?(?=\n\s+at |$)/, '');
+  const cause = error.cause instanceof Error ? { message: error.cause.message, code: (error.cause as { code?: string }).code } : undefined;
+  return { type: error.name, message: withoutParams(error.message), stack: error.stack && withoutParams(error.stack), cause };
+}
+
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     const mapped = fromFastifyError(error, request);
     if (mapped) return sendProblem(request, reply, mapped);
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      request.log.error({ err: loggableError(error), issues: error.cause.issues }, 'response does not match its schema');
     } else {
-      request.log.error({ err: error }, 'unhandled error');
+      request.log.error({ err: loggableError(error) }, 'unhandled error');
     }
     return sendProblem(request, reply, CommonErrors.INTERNAL());
   });
