@@ -61,12 +61,18 @@ function readPidFile(dir: string): { pid: number; port: number } | undefined {
   }
 }
 
+/** Running, and not a zombie waiting for a parent that will never reap it (orphans in containers). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): trust kill(0)
   }
 }
 
@@ -113,6 +119,9 @@ export async function startEmbeddedPostgres(opts: {
     }
   }
   if (!running || !isAlive(running.pid) || running.port !== opts.port) {
+    // A postmaster.pid whose process is gone would make PostgreSQL refuse to start; crash recovery
+    // from the WAL then restores every committed transaction.
+    if (running && !isAlive(running.pid)) fs.rmSync(path.join(dir, 'postmaster.pid'), { force: true });
     const logFile = path.join(dir, 'server.log');
     const serverOpts = [
       `-p ${opts.port}`,
