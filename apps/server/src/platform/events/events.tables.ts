@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { tstz, xid8 } from '../db/columns.ts';
 
 /** The transactional outbox: written in the same transaction as the state change it records. */
@@ -24,4 +24,8 @@ export const eventConsumer = pgTable('event_consumer', {
   lastTxId: xid8('last_tx_id').notNull().default(sql`'0'::xid8`),
   lastId: bigint('last_id', { mode: 'number' }).notNull().default(0),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
+  /** Consecutive failed batches; the consumer waits until retry_at before trying again. */
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  retryAt: tstz('retry_at'),
 });

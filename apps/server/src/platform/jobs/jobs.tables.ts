@@ -25,6 +25,7 @@ export const job = pgTable(
     index('job_due_idx').on(t.runAt).where(sql`status = 'queued'`),
     index('job_lease_idx').on(t.lockedUntil).where(sql`status = 'running'`),
     uniqueIndex('job_unique_key').on(t.uniqueKey).where(sql`status in ('queued', 'running')`),
+    index('job_finished_idx').on(t.finishedAt).where(sql`status in ('done', 'failed')`),
   ],
 );
 

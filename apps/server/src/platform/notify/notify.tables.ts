@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, tstz } from '../db/columns.ts';
 
@@ -14,7 +15,10 @@ export const notification = pgTable(
     readAt: tstz('read_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notification_user_idx').on(t.userId, t.createdAt),
+    index('notification_unread_idx').on(t.userId).where(sql`read_at is null`),
+  ],
 );
 
 export const notificationDelivery = pgTable(
@@ -27,6 +31,8 @@ export const notificationDelivery = pgTable(
     recipientCipher: bytea('recipient_cipher').notNull(),
     recipientMasked: text('recipient_masked').notNull(),
     subject: text('subject'),
+    /** The text exactly as sent: the record of what the recipient was told. */
+    body: text('body').notNull(),
     status: text('status').notNull().default('queued'), // queued | sent | failed
     attempts: integer('attempts').notNull().default(0),
     providerMessageId: text('provider_message_id'),
