@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export type RunningServer = { url: string; dataDir: string; stop(): Promise<void>; output: () => string };
 
-export async function startServer(opts: { databaseUrl?: string; port: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(opts: { databaseUrl?: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const env: Record<string, string> = {
@@ -25,7 +25,7 @@ export async function startServer(opts: { databaseUrl?: string; port: number; en
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -14,10 +14,11 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
 import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
+import { createBlobDriver, createFileService, filesRoutes, type BlobDriver } from './platform/blobs/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
 import type { Keyring } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
-import { registerProblemHandler } from './platform/http/index.ts';
+import { registerProblemHandler, sendNotFound } from './platform/http/index.ts';
 import { loggerOptions } from './platform/log/logger.ts';
 import { metricsPlugin } from './platform/metrics/metrics.plugin.ts';
 import { createLogSmsDriver, type SmsDriver } from './platform/notify/sms.ts';
@@ -34,6 +35,10 @@ export type AppDeps = {
   sms?: SmsDriver;
   /** Print SMS messages to the console (the log driver's echo). */
   echo?: (line: string) => void;
+  /** Where file content is stored; by default the driver BLOB_DRIVER names. */
+  blobDriver?: BlobDriver;
+  /** Send the JSON log here instead of standard output (tests read it). */
+  logStream?: NodeJS.WritableStream;
 };
 
 const webDistDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -46,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sms = deps.sms ?? createLogSmsDriver({ file: config.sms.logFile, echo: deps.echo });
 
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: deps.logStream ? { ...(loggerOptions(config.logLevel) as object), stream: deps.logStream } : loggerOptions(config.logLevel),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     genReqId: () => id(),
@@ -102,26 +107,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const matters = createMatterService({ db, clock, id });
+  const files = createFileService({
+    db,
+    driver: deps.blobDriver ?? createBlobDriver(config.blobs),
+    keyring,
+    clock,
+    id,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    tmpDir: path.join(config.blobs.dir, '.incoming'),
+    maxBytes: config.blobs.maxBytes,
+  });
 
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, db, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.rateLimitAuthPerMinute });
       await api.register(auditRoutes, { db });
       await api.register(mattersRoutes, { db, matters });
+      await api.register(filesRoutes, { db, files, clock, maxBytes: config.blobs.maxBytes });
     },
     { prefix: '/api/v1' },
   );
 
   const webDist = config.webDistDir ?? webDistDefault;
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    // The web app routes on the client: unknown non-API paths get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
-        return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      }
-      return reply.callNotFound();
-    });
-  }
+  const serveWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: unknown non-API pages get its index page.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendNotFound(request, reply);
+  });
   return app;
 }

@@ -19,7 +19,7 @@ export async function mattersRoutes(app: FastifyInstance, opts: { db: Db; matter
     const result = await runIdempotent(opts.db, request, actor.userId, 201, (tx) => opts.matters.createMatter(actor, request.body, tx));
     request.auditResource = { type: 'matter', id: result.body.id };
     if (result.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(result.status).send(result.body);
+    return reply.code(201).send(result.body);
   });
 
   r.get('/matters', {

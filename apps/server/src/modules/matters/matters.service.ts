@@ -28,6 +28,7 @@ const summaryView = (m: MatterRow) => ({
 
 export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerator }) {
   const { db, clock, id } = deps;
+  const detailFromPool = mattersStore.prepareDetail(db);
   return {
     async createMatter(actor: Actor, input: TMatterCreate, tx: Executor = db): Promise<TMatter> {
       if (!can(actor, 'matter.create')) throw CommonErrors.FORBIDDEN();
@@ -58,12 +59,16 @@ export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerato
     },
 
     /** Not found and not allowed look the same, so ids reveal nothing. */
-    async getMatter(actor: Actor, matterId: string, tx: Executor = db): Promise<TMatter> {
-      const m = await mattersStore.find(tx, matterId);
-      if (!m) throw MatterErrors.MATTER_NOT_FOUND();
-      const participants = await mattersStore.participants(tx, matterId);
-      if (!can(actor, 'matter.read', facts(m, participants))) throw MatterErrors.MATTER_NOT_FOUND();
-      return { ...summaryView(m), participants };
+    async getMatter(actor: Actor, matterId: string, tx?: Executor): Promise<TMatter> {
+      const found = tx ? await mattersStore.detail(tx, matterId) : await detailFromPool(matterId);
+      if (!found || !can(actor, 'matter.read', facts(found.matter, found.participants))) throw MatterErrors.MATTER_NOT_FOUND();
+      return { ...summaryView(found.matter), participants: found.participants };
+    },
+
+    /** What the access policy needs to know of a matter, for resources other modules keep about it (its files). */
+    async factsOf(matterId: string): Promise<MatterFacts | undefined> {
+      const found = await detailFromPool(matterId);
+      return found && facts(found.matter, found.participants);
     },
 
     async listMatters(actor: Actor, query: { limit: number; cursor?: string }) {

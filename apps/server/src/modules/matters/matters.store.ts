@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { appUser } from '../../platform/auth/auth.tables.ts';
 import type { MatterRole, MatterScope } from '../../platform/auth/index.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import { matter, matterParticipant } from './matters.tables.ts';
 
 export type MatterRow = typeof matter.$inferSelect;
@@ -23,17 +23,27 @@ export const mattersStore = {
     await db.insert(matter).values(row);
     if (participants.length) await db.insert(matterParticipant).values(participants.map((p) => ({ matterId: row.id, ...p })));
   },
-  async find(db: Executor, id: string): Promise<MatterRow | undefined> {
-    const [row] = await db.select().from(matter).where(eq(matter.id, id));
+  /** A matter with its participants, in one round trip. */
+  detailQuery(db: Executor, id: ReturnType<typeof sql.placeholder> | string) {
+    return db
+      .select({
+        matter,
+        participants: sql<ParticipantRow[]>`coalesce((
+          select json_agg(json_build_object('userId', mp.user_id, 'role', mp.role, 'displayName', u.display_name) order by mp.created_at, mp.user_id)
+          from ${matterParticipant} mp join ${appUser} u on u.id = mp.user_id
+          where mp.matter_id = "matter"."id"), '[]'::json)`,
+      })
+      .from(matter)
+      .where(eq(matter.id, id));
+  },
+  async detail(db: Executor, id: string): Promise<{ matter: MatterRow; participants: ParticipantRow[] } | undefined> {
+    const [row] = await this.detailQuery(db, id);
     return row;
   },
-  async participants(db: Executor, matterId: string): Promise<ParticipantRow[]> {
-    const rows = await db
-      .select({ userId: matterParticipant.userId, role: matterParticipant.role, displayName: appUser.displayName })
-      .from(matterParticipant)
-      .innerJoin(appUser, eq(appUser.id, matterParticipant.userId))
-      .where(eq(matterParticipant.matterId, matterId));
-    return rows as ParticipantRow[];
+  /** The same, prepared once on the pool for the hot read path. */
+  prepareDetail(db: Db) {
+    const prepared = this.detailQuery(db, sql.placeholder('id')).prepare('matter_detail');
+    return async (id: string) => (await prepared.execute({ id }))[0];
   },
   /** Visible matters, newest first; the cursor is (createdAt, id) of the last one seen. */
   async listVisible(db: Executor, scope: MatterScope, limit: number, after?: { createdAt: string; id: string }): Promise<MatterRow[]> {

@@ -11,6 +11,7 @@ import { usedTotp } from './auth.tables.ts';
 import { hashCode, oneTimeCodesStore } from './one-time-codes.store.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { isStaff, type Role } from './roles.ts';
+import { createSessionCache, type SessionInvalidation } from './session-cache.ts';
 import { sessionsStore, type ResolvedSession, type SessionStage } from './sessions.store.ts';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 import { usersStore } from './users.store.ts';
@@ -32,8 +33,18 @@ const CODE_MAX_ATTEMPTS = 5;
 /** Touch a session at most this often, so reads do not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function createAuthService(deps: { db: Db; keyring: Keyring; clock: Clock; id: IdGenerator; sms: SmsDriver; settings: AuthSettings }) {
+export function createAuthService(deps: {
+  db: Db;
+  keyring: Keyring;
+  clock: Clock;
+  id: IdGenerator;
+  sms: SmsDriver;
+  settings: AuthSettings;
+  invalidation?: SessionInvalidation;
+}) {
   const { db, keyring, clock, id, sms, settings } = deps;
+  const cache = createSessionCache(deps.invalidation);
+  const resolveFromDb = sessionsStore.prepareResolve(db);
 
   const issue = async (userId: string, stage: SessionStage, method: string, client: ClientInfo): Promise<IssuedSession> => {
     const s = await sessionsStore.create(db, { userId, stage, method, ...client, now: clock.now(), ttlMs: settings.sessionTtlMs });
@@ -85,12 +96,14 @@ export function createAuthService(deps: { db: Db; keyring: Keyring; clock: Clock
         const after = user && (await usersStore.recordFailedLogin(db, user.id, settings.loginMaxFailures, new Date(now.getTime() + settings.loginLockMs)));
         if (after?.lockedUntil && after.lockedUntil > now) {
           await sessionsStore.revoke(db, session.sessionId, now);
+          await cache.invalidateUser(session.user.id);
           throw AuthErrors.AUTH_ACCOUNT_LOCKED();
         }
         throw AuthErrors.AUTH_CODE_INVALID();
       }
       await usersStore.clearFailedLogins(db, user.id);
       await sessionsStore.setStage(db, session.sessionId, 'full');
+      await cache.invalidateUser(user.id);
     },
 
     async startTotpEnrolment(session: ResolvedSession): Promise<{ secret: string; uri: string }> {
@@ -109,6 +122,7 @@ export function createAuthService(deps: { db: Db; keyring: Keyring; clock: Clock
         await usersStore.setTotp(tx, user.id, user.totpSecretCipher, clock.now());
         if (session.stage === 'enrol') await sessionsStore.setStage(tx, session.sessionId, 'full');
       });
+      await cache.invalidateUser(user.id);
     },
 
     async requestSmsCode(input: { phone: string }, client: ClientInfo): Promise<{ sentTo: string; expiresInSeconds: number; resendAfterSeconds: number }> {
@@ -164,22 +178,31 @@ export function createAuthService(deps: { db: Db; keyring: Keyring; clock: Clock
 
     async resolveSession(token: string): Promise<ResolvedSession | undefined> {
       const now = clock.now();
-      const session = await sessionsStore.resolve(db, token, now);
+      const session = cache.get(token, now) ?? (await resolveFromDb(token, now));
       if (!session || session.user.status !== 'active') return undefined;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         // Sliding expiry, written at most once a minute per session.
-        await sessionsStore.touch(db, session.sessionId, now, new Date(now.getTime() + settings.sessionTtlMs));
+        session.lastSeenAt = now;
+        session.expiresAt = new Date(now.getTime() + settings.sessionTtlMs);
+        await sessionsStore.touch(db, session.sessionId, now, session.expiresAt);
       }
+      cache.set(token, session, now);
       return session;
     },
 
     async logout(session: ResolvedSession) {
       await sessionsStore.revoke(db, session.sessionId, clock.now());
+      await cache.invalidateUser(session.user.id);
     },
 
     async logoutEverywhere(session: ResolvedSession): Promise<number> {
-      return sessionsStore.revokeAllForUser(db, session.user.id, clock.now());
+      const revoked = await sessionsStore.revokeAllForUser(db, session.user.id, clock.now());
+      await cache.invalidateUser(session.user.id);
+      return revoked;
     },
+
+    /** After a change to an account (roles, status, organisation) made elsewhere in the platform. */
+    invalidateUser: (userId: string) => cache.invalidateUser(userId),
 
     async changePassword(session: ResolvedSession, input: { currentPassword: string; newPassword: string }) {
       const user = await usersStore.findUserById(db, session.user.id);

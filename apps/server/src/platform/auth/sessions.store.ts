@@ -1,7 +1,7 @@
 // Sessions: the cookie holds a random token; only its SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { appUser, authSession, organisation } from './auth.tables.ts';
 import type { Role } from './roles.ts';
 
@@ -52,8 +52,9 @@ export const sessionsStore = {
     return { token, csrfToken, expiresAt };
   },
 
-  async resolve(db: Executor, token: string, now: Date): Promise<ResolvedSession | undefined> {
-    const [row] = await db
+  /** Prepared once per pool: the hottest query of the platform (every signed-in request). */
+  prepareResolve(db: Db) {
+    const query = db
       .select({
         sessionId: authSession.id,
         stage: authSession.stage,
@@ -74,26 +75,30 @@ export const sessionsStore = {
       .from(authSession)
       .innerJoin(appUser, eq(appUser.id, authSession.userId))
       .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
-      .where(and(eq(authSession.id, tokenId(token)), isNull(authSession.revokedAt), gt(authSession.expiresAt, now)));
-    if (!row) return undefined;
-    return {
-      sessionId: row.sessionId,
-      stage: row.stage as SessionStage,
-      csrfToken: row.csrfToken,
-      lastSeenAt: row.lastSeenAt,
-      expiresAt: row.expiresAt,
-      method: row.method,
-      user: {
-        id: row.userId,
-        displayName: row.displayName,
-        roles: row.roles as Role[],
-        organisationId: row.organisationId,
-        organisationKind: row.organisationKind,
-        organisationParentId: row.organisationParentId,
-        locale: row.locale,
-        status: row.status,
-        totpEnabled: row.totpEnabledAt !== null,
-      },
+      .where(and(eq(authSession.id, sql.placeholder('id')), isNull(authSession.revokedAt), gt(authSession.expiresAt, sql.placeholder('now'))))
+      .prepare('resolve_session');
+    return async (token: string, now: Date): Promise<ResolvedSession | undefined> => {
+      const [row] = await query.execute({ id: tokenId(token), now });
+      if (!row) return undefined;
+      return {
+        sessionId: row.sessionId,
+        stage: row.stage as SessionStage,
+        csrfToken: row.csrfToken,
+        lastSeenAt: row.lastSeenAt,
+        expiresAt: row.expiresAt,
+        method: row.method,
+        user: {
+          id: row.userId,
+          displayName: row.displayName,
+          roles: row.roles as Role[],
+          organisationId: row.organisationId,
+          organisationKind: row.organisationKind,
+          organisationParentId: row.organisationParentId,
+          locale: row.locale,
+          status: row.status,
+          totpEnabled: row.totpEnabledAt !== null,
+        },
+      };
     };
   },
 

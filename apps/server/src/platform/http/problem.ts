@@ -72,5 +72,8 @@ export function registerProblemHandler(app: FastifyInstance) {
     }
     return sendProblem(request, reply, CommonErrors.INTERNAL());
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, CommonErrors.NOT_FOUND(`没有这个地址：${request.method} ${request.url.split('?')[0]}`)));
+}
+
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, CommonErrors.NOT_FOUND(`没有这个地址：${request.method} ${request.url.split('?')[0]}`));
 }
