@@ -5,9 +5,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import * as tar from 'tar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import {
@@ -24,39 +23,19 @@ import {
 import { createFsDriver } from '../blobs/index.ts';
 import { multipartBody } from '../blobs/multipart-body.ts';
 import { SAMPLES } from '../blobs/sample-files.ts';
-import { openDatabase, withDatabaseName, type Database } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 import { createBackup, restoreBackup, RestoreRefusedError, type TBackupManifest } from './index.ts';
+import { createEmptyDatabase, type EmptyDatabase } from './test-databases.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-backup-test-'));
 const archive = path.join(work, 'opencourt-backup.tar.gz');
 let source: TestContext;
-let target: Database & { drop(): Promise<void> };
+let target: EmptyDatabase;
 let targetDataDir: string;
 let manifest: TBackupManifest;
 let alice: Session;
 let clerkName: string;
 const uploads: { id: string; content: Buffer }[] = [];
-
-/** An empty database (not cloned from the migrated template): restore must migrate it itself. */
-async function createEmptyDatabase() {
-  const serverUrl = inject('pgServerUrl');
-  const name = `oc_t_${inject('pgTemplate').split('_').pop()}_restore_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const database = openDatabase(withDatabaseName(serverUrl, name), 5);
-  return {
-    ...database,
-    async drop() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 /** Row count and a digest of every row of every table, to compare two databases. */
 async function fingerprint(database: Database, tables: string[]): Promise<Record<string, { rows: number; digest: string }>> {

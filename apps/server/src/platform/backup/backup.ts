@@ -10,7 +10,7 @@ import { BlobMissingError } from '../blobs/index.ts';
 import type { Keyring } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import { packArchive, stagingDirNear } from './archive.ts';
-import { MIGRATIONS_TABLE, listSequences, listTables, quoteIdent } from './catalog.ts';
+import { listAppliedMigrations, listSequences, listTables, quoteIdent } from './catalog.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_FILE, blobFile, tableFile, type TBackupManifest } from './manifest.ts';
 
 /** The value a backup records to recognise its master key, and a restore compares. */
@@ -28,9 +28,7 @@ export async function createBackup(deps: BackupDeps, file: string): Promise<TBac
       await client.query('begin isolation level repeatable read read only');
       const createdAt = (deps.now?.() ?? new Date()).toISOString();
       const { rows: version } = await client.query<{ v: string }>('select current_setting($1) as v', ['server_version']);
-      const { rows: migrations } = await client.query<{ hash: string; createdAt: string | number }>(
-        `select hash, created_at as "createdAt" from ${quoteIdent(MIGRATIONS_TABLE)} order by id`,
-      );
+      const migrations = await listAppliedMigrations(client);
       const tables: TBackupManifest['tables'] = [];
       for (const table of await listTables(client)) {
         const { rows } = await client.query<{ n: number }>(`select count(*)::bigint as n from ${quoteIdent(table.name)}`);
@@ -52,7 +50,7 @@ export async function createBackup(deps: BackupDeps, file: string): Promise<TBac
         version: BACKUP_VERSION,
         createdAt,
         postgresVersion: version[0]!.v,
-        migrations: migrations.map((m) => ({ hash: m.hash, createdAt: Number(m.createdAt) })),
+        migrations,
         tables,
         sequences,
         masterKeyCheck: masterKeyCheck(deps.keyring),

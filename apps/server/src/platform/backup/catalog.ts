@@ -28,6 +28,14 @@ export async function listTables(client: Queryable): Promise<TableInfo[]> {
   return rows;
 }
 
+/** Applied schema migrations, oldest first; none when the database was never migrated. */
+export async function listAppliedMigrations(client: Queryable): Promise<{ hash: string; createdAt: number }[]> {
+  const { rows: exists } = await client.query<{ t: string | null }>(`select to_regclass($1) as t`, [`public.${MIGRATIONS_TABLE}`]);
+  if (!exists[0]?.t) return [];
+  const { rows } = await client.query<{ hash: string; createdAt: string | number }>(`select hash, created_at as "createdAt" from ${quoteIdent(MIGRATIONS_TABLE)} order by id`);
+  return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
+}
+
 export async function listForeignKeys(client: Queryable): Promise<ForeignKey[]> {
   const { rows } = await client.query<ForeignKey>(
     `select child.relname as child, parent.relname as parent

@@ -11,7 +11,7 @@ import type { Keyring } from '../crypto/index.ts';
 import { migrateDatabase, type Database } from '../db/index.ts';
 import { extractArchive, stagingDirNear } from './archive.ts';
 import { masterKeyCheck } from './backup.ts';
-import { MIGRATIONS_TABLE, listForeignKeys, listTables, loadOrder, quoteIdent } from './catalog.ts';
+import { listAppliedMigrations, listForeignKeys, listTables, loadOrder, quoteIdent } from './catalog.ts';
 import { MANIFEST_FILE, ZBackupManifest, blobFile, type TBackupManifest } from './manifest.ts';
 
 export type RestoreDeps = { database: Database; driver: BlobDriver; keyring: Keyring };
@@ -78,7 +78,7 @@ export async function restoreBackup(deps: RestoreDeps, file: string, options: Re
     }
 
     await migrateDatabase(pool);
-    const { rows: applied } = await pool.query<{ hash: string }>(`select hash from ${quoteIdent(MIGRATIONS_TABLE)} order by id`);
+    const applied = await listAppliedMigrations(pool);
     const expected = manifest.migrations.map((m) => m.hash).join(',');
     if (applied.map((m) => m.hash).join(',') !== expected) {
       throw new RestoreRefusedError(

@@ -15,6 +15,8 @@ type RunAs = { uid: number; gid: number } | Record<string, never>;
 
 export type EmbeddedPostgres = {
   url: string;
+  /** False when a server already running in the directory was reused (another process owns it). */
+  startedHere: boolean;
   /** Fast, clean shutdown (committed data is kept). */
   stop(): Promise<void>;
 };
@@ -110,6 +112,7 @@ export async function startEmbeddedPostgres(opts: {
   const url = (port: number) => `postgres://opencourt:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
   const running = readPidFile(dir);
+  const startedHere = !running || !isAlive(running.pid) || running.port !== opts.port;
   if (running && isAlive(running.pid)) {
     if (running.port === opts.port) {
       log(`reusing the embedded PostgreSQL already running (pid ${running.pid})`);
@@ -137,6 +140,7 @@ export async function startEmbeddedPostgres(opts: {
 
   return {
     url: url(opts.port),
+    startedHere,
     async stop() {
       const current = readPidFile(dir);
       if (!current || !isAlive(current.pid)) return;
