@@ -164,7 +164,10 @@ export type Sniffer = { update(chunk: Buffer): void; finish(): SniffOutcome };
 export function createSniffer(): Sniffer {
   const headParts: Buffer[] = [];
   let headLength = 0;
-  let tail = Buffer.alloc(0);
+  // The last TAIL_BYTES, kept as chunks (no copying) and only for what may be a ZIP container.
+  const tail: Buffer[] = [];
+  let tailLength = 0;
+  let maybeZip: boolean | undefined;
   let total = 0;
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let textSoFar = true;
@@ -189,7 +192,12 @@ export function createSniffer(): Sniffer {
         headParts.push(take);
         headLength += take.length;
       }
-      tail = tail.length + chunk.length <= TAIL_BYTES ? Buffer.concat([tail, chunk]) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
+      if (maybeZip === undefined && headLength >= 2) maybeZip = startsWith(Buffer.concat(headParts), 'PK');
+      if (maybeZip !== false) {
+        tail.push(chunk);
+        tailLength += chunk.length;
+        while (tailLength - tail[0]!.length >= TAIL_BYTES) tailLength -= tail.shift()!.length;
+      }
       if (textSoFar && (hasBinaryControl(chunk) || !decodes(chunk))) textSoFar = false;
     },
     finish() {
@@ -198,7 +206,7 @@ export function createSniffer(): Sniffer {
       const refused = REFUSED_SIGNATURES.find((r) => r.test(head));
       if (refused) return { ok: false, reason: refused.reason };
       const binary = classifyBinary(head);
-      if (binary === 'zip') return classifyZip(tail);
+      if (binary === 'zip') return classifyZip(Buffer.concat(tail).subarray(-TAIL_BYTES));
       if (binary) return accept(binary);
       if (textSoFar && decodes(undefined)) {
         if (looksLikeMarkup(textStart)) return { ok: false, reason: '文件内容是网页或 XML/SVG 标记，不允许上传' };
