@@ -1,0 +1,31 @@
+// Routes. Every page is its own lazily loaded chunk, so the first load carries only the shell.
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PageSpinner } from '../shared/ui/PageSpinner.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { RequireSession } from './RequireSession.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    HydrateFallback: PageSpinner,
+    children: [
+      { path: '/login', lazy: () => import('../features/auth/LoginPage.tsx').then((m) => ({ Component: m.LoginPage })) },
+      {
+        path: '/',
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, lazy: () => import('../features/home/HomePage.tsx').then((m) => ({ Component: m.HomePage })) },
+          { path: 'matters', lazy: () => import('../features/matters/MattersPage.tsx').then((m) => ({ Component: m.MattersPage })) },
+          { path: 'matters/:id', lazy: () => import('../features/matters/MatterPage.tsx').then((m) => ({ Component: m.MatterPage })) },
+          { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
+          { path: 'admin/audit', lazy: () => import('../features/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })) },
+          { path: '*', lazy: () => import('../features/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },
+        ],
+      },
+    ],
+  },
+]);
