@@ -20,7 +20,8 @@ import {
   type Session,
   type TestContext,
 } from '../../../test/harness.ts';
-import { createFsDriver } from '../blobs/index.ts';
+import { createBlobDriver, createFsDriver } from '../blobs/index.ts';
+import { startTestS3 } from '../blobs/s3-test-server.ts';
 import { multipartBody } from '../blobs/multipart-body.ts';
 import { SAMPLES } from '../blobs/sample-files.ts';
 import type { Database } from '../db/index.ts';
@@ -176,6 +177,28 @@ describe('restore', () => {
     await restoreBackup({ database: target, driver, keyring: source.keyring }, archive, { force: true });
     const tables = manifest.tables.map((t) => t.name);
     expect(await fingerprint(target, tables)).toEqual(await fingerprint(source.database, tables));
+  });
+
+  it('restores a backup made on the filesystem onto S3-compatible storage', async () => {
+    const s3 = await startTestS3();
+    const onS3 = await createEmptyDatabase();
+    const dataDir = fs.mkdtempSync(path.join(work, 'data-s3-'));
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SEED_DEMO: 'false', ...s3.env });
+    try {
+      await restoreBackup({ database: onS3, driver: createBlobDriver(config.blobs), keyring: source.keyring }, archive);
+      const app = await buildApp({ config, database: onS3, keyring: source.keyring });
+      try {
+        for (const u of uploads) {
+          const res = await app.inject({ method: 'GET', url: `/api/v1/files/${u.id}/content`, headers: alice.headers });
+          expect(res.rawPayload.equals(u.content)).toBe(true);
+        }
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await onS3.drop();
+      await s3.stop();
+    }
   });
 
   it('refuses a file that is not a backup', async () => {
