@@ -98,6 +98,24 @@ describe('storing uploads', () => {
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
   });
 
+  it('closes the stored file when a download is abandoned half-way', async () => {
+    const content = Buffer.alloc(4 * 1024 * 1024, 'abandoned download\n');
+    const upload = await files.receive(Readable.from([content]), { filename: 'big.txt' });
+    const file = await files.store(actor, upload, {}, (work) => ctx.database.db.transaction(work));
+    const openFiles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith(file.sha256);
+      } catch {
+        return false;
+      }
+    }).length;
+    const { content: stream } = await files.openContent(actor, file.id, { error: () => {} });
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    expect(openFiles()).toBe(1);
+    stream.destroy();
+    await expect.poll(openFiles).toBe(0);
+  });
+
   it('never leaves a temporary file behind, whatever happens', () => {
     expect(fs.readdirSync(path.join(ctx.config.blobs.dir, '.incoming'))).toEqual([]);
   });

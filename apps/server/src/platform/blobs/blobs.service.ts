@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline as pipelineCallback, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { can, type Actor, type MatterFacts } from '../auth/index.ts';
 import type { Clock, IdGenerator } from '../clock/index.ts';
@@ -242,11 +242,12 @@ export function createFileService(deps: FileServiceDeps) {
         if (err instanceof BlobMissingError) throw fail(err, 'missing');
         throw fail(err, 'verify');
       }
-      const source = await driver.get(blobRow.storageKey);
       const content = decryptingStream(keyring, blobRow);
-      source.on('error', (err) => content.destroy(err));
-      content.on('error', (err) => void fail(err, 'stream'));
-      source.pipe(content);
+      // Either side failing or closing early (a client that went away) tears down both, so no file
+      // handle or object stream is left open; a failure other than a hang-up is logged.
+      pipelineCallback(await driver.get(blobRow.storageKey), content, (err) => {
+        if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') fail(err, 'stream');
+      });
       return { file: fileView(file), content };
     },
   };

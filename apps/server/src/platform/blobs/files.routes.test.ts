@@ -290,6 +290,14 @@ describe('idempotency', () => {
   });
 });
 
+describe('API description', () => {
+  it('documents the file routes in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/files', '/api/v1/files/{id}', '/api/v1/files/{id}/content']));
+    expect(doc.paths['/api/v1/files'].post.responses['201']).toBeDefined();
+  });
+});
+
 describe('integrity', () => {
   it('detects tampered ciphertext on download: 500 problem, no content, logged', async () => {
     const secret = Buffer.from('机密证据内容：账号 6222 0000 1111 2222\n'.repeat(50), 'utf8');
