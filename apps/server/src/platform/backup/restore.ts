@@ -15,7 +15,7 @@ import { listAppliedMigrations, listForeignKeys, listTables, loadOrder, quoteIde
 import { MANIFEST_FILE, ZBackupManifest, blobFile, type TBackupManifest } from './manifest.ts';
 
 export type RestoreDeps = { database: Database; driver: BlobDriver; keyring: Keyring };
-export type RestoreOptions = { /** Replace a database that already holds data (its tables are dropped first). */ force?: boolean };
+export type RestoreOptions = { /** Replace a database that already holds data (its tables, functions and types are dropped first). */ force?: boolean };
 
 /** A restore refused before anything was changed; the message says why and what to do. */
 export class RestoreRefusedError extends Error {
@@ -34,11 +34,28 @@ async function tablesWithRows(client: pg.PoolClient): Promise<string[]> {
   return found;
 }
 
-async function dropAllTables(client: pg.PoolClient) {
-  const { rows } = await client.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`,
+/**
+ * Empties the public schema of what the migrations create (tables, then functions and types that no
+ * extension owns), so they can run again from the start.
+ */
+async function dropSchemaObjects(client: pg.PoolClient) {
+  const notFromExtension = (oid: string) => `not exists (select 1 from pg_depend d where d.objid = ${oid} and d.deptype = 'e')`;
+  const { rows: tables } = await client.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and ${notFromExtension('c.oid')}`,
   );
-  if (rows.length) await client.query(`drop table ${rows.map((r) => quoteIdent(r.name)).join(', ')} cascade`);
+  if (tables.length) await client.query(`drop table ${tables.map((r) => quoteIdent(r.name)).join(', ')} cascade`);
+  const { rows: functions } = await client.query<{ signature: string }>(
+    `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'public' and ${notFromExtension('p.oid')}`,
+  );
+  for (const f of functions) await client.query(`drop function if exists ${f.signature} cascade`);
+  const { rows: types } = await client.query<{ name: string }>(
+    `select t.typname as name from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      where n.nspname = 'public' and t.typtype in ('e', 'd', 'c') and (t.typtype <> 'c' or exists (select 1 from pg_class c where c.oid = t.typrelid and c.relkind = 'c'))
+        and ${notFromExtension('t.oid')}`,
+  );
+  for (const t of types) await client.query(`drop type if exists ${quoteIdent(t.name)} cascade`);
 }
 
 async function readManifest(staging: string): Promise<TBackupManifest> {
@@ -72,7 +89,7 @@ export async function restoreBackup(deps: RestoreDeps, file: string, options: Re
       if (occupied.length && !options.force) {
         throw new RestoreRefusedError(`目标数据库不是空的（${occupied.slice(0, 5).join('、')} 等表有数据）；确认要覆盖请加 --force / the target database is not empty`);
       }
-      if (options.force) await dropAllTables(client);
+      if (options.force) await dropSchemaObjects(client);
     } finally {
       client.release();
     }
