@@ -1,7 +1,7 @@
 // All SQL of the job queue and its schedules. A worker owns a running job while locked_by names it and
 // locked_until is in the future; every write of a running job checks both, so a worker that lost its
 // lease can never overwrite what the next owner did.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import { job, jobSchedule } from './jobs.tables.ts';
 
@@ -174,13 +174,13 @@ export const jobsStore = {
 
   /** Lock the schedules that are due; another process ticking at the same time skips them. */
   async lockDueSchedules(db: Executor, now: Date, limit: number): Promise<ScheduleRow[]> {
-    const res = await db.execute<{ name: string; cron: string; job_name: string; payload: Record<string, unknown>; next_run_at: Date; last_run_at: Date | null }>(sql`
-      select name, cron, job_name, payload, next_run_at, last_run_at from job_schedule
-       where next_run_at <= ${now}
-       order by next_run_at
-       limit ${limit}
-       for update skip locked`);
-    return res.rows.map((r) => ({ name: r.name, cron: r.cron, jobName: r.job_name, payload: r.payload, nextRunAt: r.next_run_at, lastRunAt: r.last_run_at }));
+    return db
+      .select()
+      .from(jobSchedule)
+      .where(lte(jobSchedule.nextRunAt, now))
+      .orderBy(jobSchedule.nextRunAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
   },
 
   async advanceSchedule(db: Executor, name: string, nextRunAt: Date, lastRunAt: Date) {

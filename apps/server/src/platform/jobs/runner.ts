@@ -119,13 +119,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     running.set(job.id, { job, controller, done });
   };
 
-  /** Claim as many due jobs as there are free slots and start them; true if every slot was filled. */
-  const claimOnce = async (): Promise<boolean> => {
+  /** Claim as many due jobs as there are free slots and start them. */
+  const claimOnce = async (): Promise<{ claimed: number; full: boolean }> => {
     const free = concurrency - running.size;
-    if (free <= 0) return false;
+    if (free <= 0) return { claimed: 0, full: false };
     const jobs = await jobsStore.claim(db, { names: [...definitions.keys()], limit: free, workerId, now: clock.now(), leaseMs });
     for (const job of jobs) execute(job);
-    return jobs.length === free;
+    return { claimed: jobs.length, full: jobs.length === free };
   };
 
   function pump(): Promise<void> {
@@ -137,7 +137,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       try {
         do {
           pumpAgain = false;
-          while ((await claimOnce()) && running.size < concurrency);
+          while ((await claimOnce()).full && running.size < concurrency);
         } while (pumpAgain);
       } catch (err) {
         log.error({ err }, 'could not claim jobs');
@@ -288,11 +288,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
           await reclaimExpired();
           await tickSchedules();
           await pumping;
-          const before = running.size;
-          await claimOnce();
-          const started = running.size - before;
-          if (!started && !running.size) break;
-          ran += started;
+          const { claimed } = await claimOnce();
+          ran += claimed;
+          // Jobs may have finished while claiming: wait only for those still running.
+          if (!running.size) {
+            if (!claimed) break;
+            continue;
+          }
           await Promise.race([...running.values()].map((r) => r.done));
         }
       } finally {
