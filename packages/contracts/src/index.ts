@@ -3,3 +3,5 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './matters.ts';
 export * from './files.ts';
+export * from './notifications.ts';
+export * from './realtime.ts';
