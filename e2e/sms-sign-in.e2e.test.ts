@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/browser.ts';
 import { expectPage, HOME_HEADINGS, openLogin, requestSmsCode, signInWithSms } from './support/pages.ts';
+import { createParty } from '../apps/server/test/harness.ts';
 import { mattersForParty, partyAccounts } from './support/server.ts';
 
 describe('party sign-in with an SMS code', () => {
@@ -45,6 +46,23 @@ describe('party sign-in with an SMS code', () => {
     await page.getByLabel('短信验证码').fill(code);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expectPage(page, HOME_HEADINGS.party);
+  });
+
+  it('asks the party to wait when a code was sent moments ago (429)', async () => {
+    const { page, server } = journey;
+    const party = await createParty(server.ctx, '13900000077');
+    await openLogin(page);
+    await requestSmsCode(page, server, party.phone);
+    // A reload forgets the countdown, but the server still refuses a second code so soon.
+    await page.reload();
+    await page.getByRole('tab', { name: '手机验证码登录' }).click();
+    await page.getByLabel('手机号码').fill(party.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '验证码发送过于频繁，请稍后再试' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/请 \d+ 秒后再试/);
+    await page.getByRole('button', { name: /秒后可重新获取/ }).waitFor();
+    await expectAccessible(page, 'SMS code refused as too soon');
   });
 
   it("checks the phone number, and shows the server's field error on the field", async () => {

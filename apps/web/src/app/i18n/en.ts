@@ -125,7 +125,6 @@ export const en: Messages = {
       tech_admin: 'Keep the platform running and read the audit log.',
       sys_admin: 'Manage users, organisations and security, and read the audit log.',
     },
-    greeting: 'Hello, {{name}}',
     organisation: 'Organisation',
     role: 'Role',
     entries: 'Shortcuts',

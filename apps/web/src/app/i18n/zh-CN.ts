@@ -123,7 +123,6 @@ export const zhCN = {
       tech_admin: '维护平台运行，查看审计日志。',
       sys_admin: '管理平台的用户、机构与安全，查看审计日志。',
     },
-    greeting: '{{name}}，您好',
     organisation: '所属单位',
     role: '身份',
     entries: '常用入口',

@@ -125,7 +125,6 @@ export const zhHK: Messages = {
       tech_admin: '維護平台運行，查看審計日誌。',
       sys_admin: '管理平台的用戶、機構與安全，查看審計日誌。',
     },
-    greeting: '{{name}}，您好',
     organisation: '所屬單位',
     role: '身份',
     entries: '常用入口',

@@ -20,7 +20,7 @@ export function HomePage() {
         <Descriptions
           column={{ xs: 1, sm: 1, md: 3 }}
           items={[
-            { key: 'name', label: t('account.displayName'), children: t('home.greeting', { name: me.displayName }) },
+            { key: 'name', label: t('account.displayName'), children: me.displayName },
             { key: 'organisation', label: t('home.organisation'), children: <span data-testid="organisation">{me.organisation?.name ?? t('common.none')}</span> },
             { key: 'role', label: t('home.role'), children: me.roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>) },
           ]}

@@ -29,17 +29,25 @@ export function csrfToken(): string | undefined {
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
+/** Seconds from a Retry-After header (the rate limiter's), when it gives a number. */
+function retryAfter(res: Response): number | undefined {
+  const seconds = Number(res.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
 async function problemFrom(res: Response): Promise<Problem> {
   const type = res.headers.get('content-type') ?? '';
+  let problem: Problem = { type: 'about:blank', title: i18n.t('common.unknownError'), status: res.status, code: `HTTP_${res.status}` };
   if (type.includes('json')) {
     try {
       const body = (await res.json()) as Partial<Problem>;
-      if (typeof body.title === 'string' && typeof body.code === 'string') return { ...body, status: res.status } as Problem;
+      if (typeof body.title === 'string' && typeof body.code === 'string') problem = { ...body, status: res.status } as Problem;
     } catch {
-      // Fall through to a generic problem.
+      // Keep the generic problem.
     }
   }
-  return { type: 'about:blank', title: i18n.t('common.unknownError'), status: res.status, code: `HTTP_${res.status}` };
+  if (res.status === 429 && problem.retryAfterSeconds === undefined) problem.retryAfterSeconds = retryAfter(res);
+  return problem;
 }
 
 type Query = Record<string, string | number | undefined | null>;
