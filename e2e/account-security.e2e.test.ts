@@ -1,5 +1,7 @@
 // Journey: a member of staff turns on two-step verification from the QR code page, then signs in with
-// password and authenticator code; changing the password shows the server's field errors.
+// password and authenticator code; where the organisation requires it, enrolment comes right after the
+// password. Changing the password shows the server's field errors; signing out everywhere ends every
+// session.
 import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../apps/server/src/platform/auth/totp.ts';
 import { expectAccessible } from './support/axe.ts';
@@ -79,5 +81,27 @@ describe('account security', () => {
     await page.getByRole('button', { name: '确定' }).click();
     await expectPage(page, '登录 OpenCourt');
     expect(await elsewhere.evaluate(() => fetch('/api/v1/me').then((r) => r.status))).toBe(401);
+  });
+});
+
+describe('where staff must use two-step verification', () => {
+  const journey = useJourney({ serverConfig: { STAFF_MFA: 'required' } });
+
+  it('has a member of staff set it up right after the password, then lets them in', async () => {
+    const { page, server } = journey;
+    const judge = staffAccount(server, 'judge');
+    await signInWithPassword(page, judge.username, judge.password);
+    await page.getByRole('heading', { level: 2, name: '设置两步验证' }).waitFor();
+    await page.getByRole('img', { name: '两步验证设置二维码' }).waitFor();
+    await expectAccessible(page, 'TOTP enrolment at sign-in');
+    // Nothing else opens until it is done.
+    expect(await page.evaluate(() => fetch('/api/v1/matters').then((r) => r.status))).toBe(403);
+    await page.reload();
+    await page.getByRole('img', { name: '两步验证设置二维码' }).waitFor();
+
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('动态口令').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: '确认启用' }).click();
+    await expectPage(page, HOME_HEADINGS.judge);
   });
 });

@@ -33,7 +33,7 @@ export type Journey = {
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
 };
 
-export type JourneyOptions = { viewport?: { width: number; height: number } };
+export type JourneyOptions = { viewport?: { width: number; height: number }; serverConfig?: Record<string, string> };
 
 /** Registers the hooks; the returned object's fields are filled in before each test runs. */
 export function useJourney(options: JourneyOptions = {}): Journey {
@@ -53,7 +53,7 @@ export function useJourney(options: JourneyOptions = {}): Journey {
     return context;
   };
   beforeAll(async () => {
-    journey.server = await startServer();
+    journey.server = await startServer(options.serverConfig);
     journey.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -16,9 +16,10 @@ export type E2eServer = {
   close(): Promise<void>;
 };
 
-export async function startServer(): Promise<E2eServer> {
+/** `config`: environment settings for this server (see apps/server/src/config.ts), e.g. STAFF_MFA. */
+export async function startServer(config: Record<string, string> = {}): Promise<E2eServer> {
   // Journeys sign in many times from one address; the per-IP auth limit is tested by the server's own tests.
-  const ctx = await startTestApp({ config: { WEB_DIST_DIR: webDist, RATE_LIMIT_AUTH_PER_MINUTE: '1000' } });
+  const ctx = await startTestApp({ config: { WEB_DIST_DIR: webDist, RATE_LIMIT_AUTH_PER_MINUTE: '1000', ...config } });
   const accounts = await seedDemo(ctx.database.db, { keyring: ctx.keyring, id: uuid });
   if (!accounts) throw new Error('the demo data was not seeded (the test database was not empty)');
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
