@@ -8,20 +8,35 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
 import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
+import { SESSION_CHANNEL } from './platform/auth/session-cache.ts';
 import { createBlobDriver, createFileService, filesRoutes, type BlobDriver } from './platform/blobs/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
 import type { Keyring } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
+import { createDbListener, createEventConsumers, dbChannel, type DbListener, type EventConsumers } from './platform/events/index.ts';
 import { registerProblemHandler, sendNotFound } from './platform/http/index.ts';
+import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { loggerOptions } from './platform/log/logger.ts';
 import { metricsPlugin } from './platform/metrics/metrics.plugin.ts';
-import { createLogSmsDriver, type SmsDriver } from './platform/notify/sms.ts';
+import {
+  createDeliveryJob,
+  createEmailDriver,
+  createInbox,
+  createLogSmsDriver,
+  createNotifier,
+  notificationsRoutes,
+  type EmailDriver,
+  type Notifier,
+  type SmsDriver,
+} from './platform/notify/index.ts';
+import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
 
 z.config(z.locales.zhCN());
@@ -39,7 +54,26 @@ export type AppDeps = {
   blobDriver?: BlobDriver;
   /** Send the JSON log here instead of standard output (tests read it). */
   logStream?: NodeJS.WritableStream;
+  /** Where e-mail goes; by default the driver EMAIL_DRIVER names. */
+  email?: EmailDriver;
+  /** Tune the job runner and outbox consumers (tests shorten polling and leases). */
+  jobs?: { pollMs?: number; leaseMs?: number; consumerPollMs?: number };
 };
+
+/** The platform services later modules are built with (explicitly, in buildApp) and tests drive. */
+export type Platform = {
+  listener: DbListener;
+  jobs: Jobs;
+  consumers: EventConsumers;
+  realtime: Realtime;
+  notifier: Notifier;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
 
 const webDistDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -79,6 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Before any route, so upgrade requests reach the WebSocket routes.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  // One LISTEN connection per process, shared by session invalidation, jobs, consumers and realtime.
+  const listener = createDbListener({ url: database.url, log: app.log.child({ component: 'db-listener' }) });
+  const sessionChanges = dbChannel(listener, db, SESSION_CHANNEL);
 
   const auth = createAuthService({
     db,
@@ -92,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       loginMaxFailures: config.loginMaxFailures,
       loginLockMs: config.loginLockMs,
     },
+    invalidation: sessionChanges,
   });
   await app.register(authPlugin, { auth });
   await app.register(auditPlugin, { db });
@@ -107,6 +148,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const matters = createMatterService({ db, clock, id });
+  const jobs = createJobs({
+    db,
+    clock,
+    log: app.log.child({ component: 'jobs' }),
+    listener,
+    concurrency: config.jobs.concurrency,
+    pollMs: deps.jobs?.pollMs,
+    leaseMs: deps.jobs?.leaseMs,
+  });
+  const consumers = createEventConsumers({ db, clock, log: app.log.child({ component: 'consumers' }), listener, pollMs: deps.jobs?.consumerPollMs });
+  const realtime = createRealtime({
+    db,
+    clock,
+    log: app.log.child({ component: 'realtime' }),
+    listener,
+    rooms: { matter: (actor, matterId) => matters.canRead(actor, matterId) },
+    allowedOrigins: [new URL(config.publicUrl).origin],
+    sessionChanges,
+  });
+  const notifier = createNotifier({ keyring, clock, id, jobs, publish: realtime.publish, publicUrl: config.publicUrl });
+  const inbox = createInbox({ db, clock, publish: realtime.publish });
+  jobs.register(createDeliveryJob({ db, keyring, clock, sms, email: deps.email ?? createEmailDriver(config.email) }));
+  consumers.register(createMatterEventsConsumer(realtime.publish));
+  app.decorate('platform', { listener, jobs, consumers, realtime, notifier });
   const files = createFileService({
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
@@ -124,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { db });
       await api.register(mattersRoutes, { db, matters });
       await api.register(filesRoutes, { db, files, clock, maxBytes: config.blobs.maxBytes });
+      await api.register(notificationsRoutes, { inbox });
+      await api.register(realtime.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -137,6 +204,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendNotFound(request, reply);
+  });
+
+  // Background work starts once every module has registered its jobs and consumers. Realtime runs in
+  // every process; jobs and consumers only where JOBS_ENABLED (tests drive them by hand instead).
+  app.addHook('onReady', async () => {
+    await listener.start();
+    realtime.start();
+    if (config.jobs.enabled) {
+      await jobs.start();
+      await consumers.start();
+    }
+  });
+  app.addHook('onClose', async () => {
+    await consumers.stop();
+    await jobs.stop();
+    realtime.stop();
+    await listener.stop();
   });
   return app;
 }

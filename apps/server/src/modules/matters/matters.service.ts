@@ -71,6 +71,12 @@ export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerato
       return found && facts(found.matter, found.participants);
     },
 
+    /** Whether the actor may read the matter (e.g. to join its realtime room). */
+    async canRead(actor: Actor, matterId: string): Promise<boolean> {
+      const found = await detailFromPool(matterId);
+      return !!found && can(actor, 'matter.read', facts(found.matter, found.participants));
+    },
+
     async listMatters(actor: Actor, query: { limit: number; cursor?: string }) {
       if (!can(actor, 'matter.list')) return { items: [], nextCursor: null };
       const scope = matterReadScope(actor)!;

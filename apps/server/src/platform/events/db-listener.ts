@@ -2,8 +2,10 @@
 // wake-ups, new outbox events, realtime fan-out) and hands each notification to its subscribers.
 // A dropped connection is reopened with back-off; subscribers hear of it through onReconnect, so they
 // can catch up on whatever was sent while nobody listened.
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import type { Executor } from '../db/database.ts';
 
 export type DbListener = {
   /** Subscribe to a channel; returns an unsubscribe function. */
@@ -142,3 +144,25 @@ export function createDbListener(opts: {
     },
   };
 }
+
+/**
+ * A named channel over the listener: publish from any process (inside a transaction, at its commit),
+ * hear it in all. `live` says whether this process currently hears the others, so a cache that
+ * relies on invalidations can bypass itself while the connection is down.
+ */
+export function dbChannel(listener: DbListener, db: Executor, channel: string) {
+  return {
+    get live() {
+      return listener.connected;
+    },
+    async publish(payload: string, tx: Executor = db) {
+      await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+    },
+    subscribe(handler: (payload: string) => void, onReconnect: () => void) {
+      listener.on(channel, handler);
+      listener.onConnect(onReconnect);
+    },
+  };
+}
+
+export type DbChannel = ReturnType<typeof dbChannel>;

@@ -3,4 +3,4 @@
 export { appendEvent, type NewEvent } from './outbox.ts';
 export { createEventConsumers, EVENT_CHANNEL, type ConsumerDefinition, type ConsumerContext, type EventConsumers } from './consumers.ts';
 export { type DomainEvent, type ConsumerCursor } from './consumers.store.ts';
-export { createDbListener, type DbListener } from './db-listener.ts';
+export { createDbListener, dbChannel, type DbChannel, type DbListener } from './db-listener.ts';

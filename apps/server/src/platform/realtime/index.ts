@@ -1,0 +1,102 @@
+// Realtime: authenticated WebSocket rooms with typed events, fanned out across processes through
+// PostgreSQL NOTIFY. `publish(tx, room, event)` from any process reaches every socket in the room.
+import type { TRealtimeEvent } from '@opencourt/contracts';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Clock } from '../clock/index.ts';
+import type { Db, Executor } from '../db/database.ts';
+import type { DbListener } from '../events/index.ts';
+import { publishEvent, REALTIME_CHANNEL, type Envelope, type Publish } from './bus.ts';
+import { createHub } from './hub.ts';
+import { realtimeRoutes } from './realtime.routes.ts';
+import { createRoomPolicy, type RoomAuthorizer } from './rooms.ts';
+import { liveSessionIds } from './sessions.store.ts';
+
+export { REALTIME_CHANNEL, MAX_REALTIME_PAYLOAD_BYTES, RealtimePayloadTooLargeError, type Publish } from './bus.ts';
+export { userRoom, matterRoom, createRoomPolicy, type RoomAuthorizer, type RoomPolicy } from './rooms.ts';
+export { originAllowed } from './realtime.routes.ts';
+export { createMatterEventsConsumer } from './matter-events.ts';
+
+export type RealtimeDeps = {
+  db: Db;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  listener: DbListener;
+  /** Authorizers for room kinds besides `user:` (e.g. `matter`). */
+  rooms?: Record<string, RoomAuthorizer>;
+  /** Origins besides the request's own host allowed to open sockets (the public URL). */
+  allowedOrigins?: readonly string[];
+  heartbeatMs?: number;
+  sessionCheckMs?: number;
+  /** Session changes announced by auth (sign-out anywhere): sockets of that user are checked at once. */
+  sessionChanges?: { subscribe(handler: (userId: string) => void, onReconnect: () => void): void };
+};
+
+export function createRealtime(deps: RealtimeDeps) {
+  const { db, clock, log, listener } = deps;
+  const policy = createRoomPolicy(deps.rooms);
+  const hub = createHub({ policy, log });
+  let heartbeat: NodeJS.Timeout | undefined;
+  let sessionCheck: NodeJS.Timeout | undefined;
+  let unlisten: (() => void) | undefined;
+  let subscribedToSessions = false;
+
+  const checkSessions = async () => {
+    const ids = hub.sessionIds();
+    if (!ids.length) return;
+    try {
+      const live = await liveSessionIds(db, ids, clock.now());
+      hub.closeSessions(new Set(ids.filter((id) => !live.has(id))));
+    } catch (err) {
+      log.error({ err }, 'could not check realtime sessions');
+    }
+  };
+
+  return {
+    /** Send an event to a room in every process; inside a transaction, only if it commits. */
+    publish: ((tx: Executor, room: string, event: TRealtimeEvent) => publishEvent(tx, room, event)) as Publish,
+    canJoin: policy,
+    /** The WebSocket route, to register under /api/v1 (after @fastify/websocket). */
+    routes: async (app: FastifyInstance) => realtimeRoutes(app, { hub, allowedOrigins: deps.allowedOrigins ?? [] }),
+
+    start() {
+      if (unlisten) return;
+      unlisten = listener.on(REALTIME_CHANNEL, (payload) => {
+        try {
+          const { room, event } = JSON.parse(payload) as Envelope;
+          hub.deliver(room, event);
+        } catch (err) {
+          log.error({ err }, 'invalid realtime notification');
+        }
+      });
+      if (!subscribedToSessions && deps.sessionChanges) {
+        subscribedToSessions = true;
+        deps.sessionChanges.subscribe(
+          (userId) => {
+            if (unlisten && hub.hasUser(userId)) void checkSessions();
+          },
+          () => {
+            if (unlisten) void checkSessions();
+          },
+        );
+      }
+      heartbeat = setInterval(() => hub.heartbeat(), deps.heartbeatMs ?? 30_000);
+      heartbeat.unref();
+      sessionCheck = setInterval(() => void checkSessions(), deps.sessionCheckMs ?? 30_000);
+      sessionCheck.unref();
+    },
+
+    stop() {
+      unlisten?.();
+      unlisten = undefined;
+      clearInterval(heartbeat);
+      clearInterval(sessionCheck);
+      hub.closeAll();
+    },
+
+    /** Close sockets whose session ended now, rather than at the next periodic check. */
+    checkSessions,
+    stats: () => hub.stats(),
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;
