@@ -11,8 +11,10 @@ const axeSource = fs.readFileSync(path.join(path.dirname(require.resolve('axe-co
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 
 export async function scanPage(page: Page): Promise<Violation[]> {
-  // Colours caught mid-transition would be judged wrongly.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Colours caught mid-transition would be judged wrongly (endless ones, like spinners, never settle).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
