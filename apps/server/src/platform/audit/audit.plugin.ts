@@ -17,7 +17,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** Set by a handler when the actor is only known after it ran (sign-in). */
-    auditActorId?: string;
+    auditActor?: { id: string; label: string };
     /** Set by a handler that creates a resource, so the entry names it. */
     auditResource?: { type: string; id: string };
   }
@@ -41,7 +41,7 @@ function resourceFromParams(request: FastifyRequest): { type: string; id: string
 }
 
 export const auditPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
-  app.decorateRequest('auditActorId', undefined);
+  app.decorateRequest('auditActor', undefined);
   app.decorateRequest('auditResource', undefined);
   app.addHook('onResponse', async (request, reply) => {
     if (!UNSAFE.has(request.method)) return;
@@ -55,8 +55,8 @@ export const auditPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => 
     }
     try {
       await auditStore.append(opts.db, {
-        actorId: request.actor?.userId ?? request.auditActorId ?? null,
-        actorLabel: request.session?.user.displayName ?? null,
+        actorId: request.actor?.userId ?? request.auditActor?.id ?? null,
+        actorLabel: request.session?.user.displayName ?? request.auditActor?.label ?? null,
         action: config?.action ?? `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
         resourceType: resource?.type ?? null,
         resourceId: resource?.id ?? null,

@@ -37,6 +37,8 @@ describe('audit trail', () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/matters', headers: s.headers, payload: { title: '审计测试纠纷', courtId: orgs.courtId } });
     const [row] = await entries(sql`action = 'matter.create' and resource_id = ${res.json().id}`);
     expect(row).toMatchObject({ actor_id: clerk.id, resource_type: 'matter', outcome: 'success', status_code: 201 });
+    const [signIn] = await entries(sql`action = 'auth.login.password' and actor_id = ${clerk.id} and outcome = 'success'`);
+    expect(signIn).toMatchObject({ actor_label: '测试clerk' });
   });
 
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {

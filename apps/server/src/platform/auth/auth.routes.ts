@@ -36,7 +36,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   }, async (request, reply) => {
     const session = await auth.loginWithPassword(request.body, client(request));
     setSessionCookies(reply, session, opts.cookieSecure);
-    request.auditActorId = session.userId;
+    request.auditActor = { id: session.userId, label: session.displayName };
     return loginResult(session);
   });
 
@@ -60,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   }, async (request, reply) => {
     const session = await auth.loginWithSmsCode(request.body, client(request));
     setSessionCookies(reply, session, opts.cookieSecure);
-    request.auditActorId = session.userId;
+    request.auditActor = { id: session.userId, label: session.displayName };
     return loginResult(session);
   });
 

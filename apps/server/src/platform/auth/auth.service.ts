@@ -24,7 +24,7 @@ export type AuthSettings = {
 };
 
 export type ClientInfo = { ip?: string; userAgent?: string };
-export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date; stage: SessionStage; userId: string };
+export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date; stage: SessionStage; userId: string; displayName: string };
 
 const CODE_TTL_MS = 5 * 60_000;
 const CODE_MIN_INTERVAL_MS = 60_000;
@@ -46,9 +46,9 @@ export function createAuthService(deps: {
   const cache = createSessionCache(deps.invalidation);
   const resolveFromDb = sessionsStore.prepareResolve(db);
 
-  const issue = async (userId: string, stage: SessionStage, method: string, client: ClientInfo): Promise<IssuedSession> => {
-    const s = await sessionsStore.create(db, { userId, stage, method, ...client, now: clock.now(), ttlMs: settings.sessionTtlMs });
-    return { ...s, stage, userId };
+  const issue = async (user: { id: string; displayName: string }, stage: SessionStage, method: string, client: ClientInfo): Promise<IssuedSession> => {
+    const s = await sessionsStore.create(db, { userId: user.id, stage, method, ...client, now: clock.now(), ttlMs: settings.sessionTtlMs });
+    return { ...s, stage, userId: user.id, displayName: user.displayName };
   };
 
   const stageAfterPassword = (roles: Role[], totpEnabled: boolean): SessionStage => {
@@ -85,7 +85,7 @@ export function createAuthService(deps: {
       }
       if (user.status !== 'active') throw AuthErrors.AUTH_ACCOUNT_DISABLED();
       await usersStore.clearFailedLogins(db, user.id);
-      return issue(user.id, stageAfterPassword(user.roles as Role[], user.totpEnabledAt !== null), 'password', client);
+      return issue(user, stageAfterPassword(user.roles as Role[], user.totpEnabledAt !== null), 'password', client);
     },
 
     /** Second step of a password sign-in: the TOTP code upgrades the session. */
@@ -159,7 +159,7 @@ export function createAuthService(deps: {
       const phone = normalisePhone(input.phone);
       const lookup = keyring.lookup(phone);
       const now = clock.now();
-      const userId = await db.transaction(async (tx) => {
+      const user = await db.transaction(async (tx) => {
         const open = await oneTimeCodesStore.latestOpen(tx, lookup, 'login', now);
         if (!open || open.attempts >= CODE_MAX_ATTEMPTS) return null;
         const given = Buffer.from(hashCode(open.id, input.code));
@@ -170,10 +170,10 @@ export function createAuthService(deps: {
         }
         await oneTimeCodesStore.consume(tx, open.id, now);
         const user = await usersStore.findUserByPhone(tx, lookup);
-        return user && user.status === 'active' && !isStaff(user.roles as Role[]) ? user.id : null;
+        return user && user.status === 'active' && !isStaff(user.roles as Role[]) ? user : null;
       });
-      if (!userId) throw AuthErrors.AUTH_CODE_INVALID();
-      return issue(userId, 'full', 'sms', client);
+      if (!user) throw AuthErrors.AUTH_CODE_INVALID();
+      return issue(user, 'full', 'sms', client);
     },
 
     async resolveSession(token: string): Promise<ResolvedSession | undefined> {

@@ -41,6 +41,16 @@ describe('bad input', () => {
     expect(hk.json().title).toBe('請先登入');
     expect(cn.json().title).toBe('请先登录');
   });
+
+  it('gives field messages in the language asked for', async () => {
+    const payload = { username: 5, password: 'x' };
+    const en = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie: 'oc_lang=en' }, payload });
+    const hk = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh-HK' }, payload });
+    const cn = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
+    expect(en.json().errors[0].detail).toMatch(/^Invalid input: expected string/);
+    expect(hk.json().errors[0].detail).toMatch(/無效|输入|輸入/);
+    expect(cn.json().errors[0].detail).toMatch(/无效输入/);
+  });
 });
 
 describe('operations endpoints', () => {

@@ -3,10 +3,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, CommonErrors, type FieldError } from './errors.ts';
-import { pickLocale } from './locale.ts';
+import { z } from 'zod';
+import { pickLocale, type Locale } from './locale.ts';
+
+const requestLocale = (request: FastifyRequest) => pickLocale(request.headers['accept-language'], request.cookies?.['oc_lang']);
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const locale = pickLocale(request.headers['accept-language'], request.cookies?.['oc_lang']);
+  const locale = requestLocale(request);
   const body: Record<string, unknown> = {
     type: `https://opencourt.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.spec.title[locale],
@@ -21,12 +24,23 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.code(error.spec.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+// Field messages come out of zod in zh-CN (schemas may also carry their own zh-CN wording); other
+// languages get zod's message for the same issue in that language.
+const FIELD_LOCALES = { 'zh-HK': z.locales.zhTW(), en: z.locales.en() } as const;
+
+function fieldMessage(locale: Locale, v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  if (locale === 'zh-CN') return v.message ?? 'invalid';
+  const localised = FIELD_LOCALES[locale].localeError({ ...v.params, code: v.keyword } as never);
+  return (typeof localised === 'string' ? localised : localised?.message) ?? v.message ?? 'invalid';
+}
+
 function fromFastifyError(error: FastifyError, request: FastifyRequest): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
+    const locale = requestLocale(request);
     const fields: FieldError[] = error.validation.map((v) => ({
       pointer: `/${where}${v.instancePath === '/' ? '' : v.instancePath}`,
-      detail: v.message ?? 'invalid',
+      detail: fieldMessage(locale, v as never),
       code: String(v.keyword),
     }));
     return CommonErrors.VALIDATION_FAILED(undefined, { fields });
