@@ -95,6 +95,8 @@ export function createRealtime(deps: RealtimeDeps) {
 
     /** Close sockets whose session ended now, rather than at the next periodic check. */
     checkSessions,
+    /** One heartbeat round now (tests; the timer does it every heartbeatMs). */
+    heartbeat: () => hub.heartbeat(),
     stats: () => hub.stats(),
   };
 }
