@@ -22,7 +22,7 @@ import type { Keyring } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { createDbListener, createEventConsumers, dbChannel, type DbListener, type EventConsumers } from './platform/events/index.ts';
 import { registerProblemHandler, sendNotFound } from './platform/http/index.ts';
-import { createJobs, type Jobs } from './platform/jobs/index.ts';
+import { createJobs, createPruneJob, PRUNE_JOB, PRUNE_SCHEDULE, type Jobs } from './platform/jobs/index.ts';
 import { loggerOptions } from './platform/log/logger.ts';
 import { metricsPlugin } from './platform/metrics/metrics.plugin.ts';
 import {
@@ -170,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notifier = createNotifier({ keyring, clock, id, jobs, publish: realtime.publish, publicUrl: config.publicUrl });
   const inbox = createInbox({ db, clock, publish: realtime.publish });
   jobs.register(createDeliveryJob({ db, keyring, clock, sms, email: deps.email ?? createEmailDriver(config.email) }));
+  jobs.register(createPruneJob({ db, clock }));
   consumers.register(createMatterEventsConsumer(realtime.publish));
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier });
   const files = createFileService({
@@ -212,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await listener.start();
     realtime.start();
     if (config.jobs.enabled) {
+      await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
       await jobs.start();
       await consumers.start();
     }

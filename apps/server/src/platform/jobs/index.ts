@@ -8,6 +8,7 @@ export { type EnqueueOptions, type EnqueuedJob, type JobQueue } from './queue.ts
 export { retryDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 export { nextOccurrence, DEFAULT_SCHEDULE_TZ } from './cron.ts';
 export { jobsStore, JOB_CHANNEL, type JobRow, type ClaimedJob } from './jobs.store.ts';
+export { createPruneJob, PRUNE_JOB, PRUNE_SCHEDULE } from './maintenance.ts';
 
 export function createJobs(deps: Omit<JobRunnerDeps, 'queue'>) {
   const queue = createJobQueue({ clock: deps.clock });

@@ -6,7 +6,7 @@ import { testLog, waitFor } from '../../../test/wait.ts';
 import { systemClock, type Clock } from '../clock/index.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createDbListener } from '../events/db-listener.ts';
-import { createJobs, jobsStore, PermanentJobError, type Jobs } from './index.ts';
+import { createJobs, createPruneJob, jobsStore, PermanentJobError, PRUNE_JOB, type Jobs } from './index.ts';
 import { job, jobSchedule } from './jobs.tables.ts';
 
 let database: TestDatabase;
@@ -357,5 +357,30 @@ describe('wake-up and stopping', () => {
     expect(await row(quick.id)).toMatchObject({ status: 'done' });
     // Handed back untouched: queued again, the interrupted try not counted, no failure recorded.
     expect(await row(stuck.id)).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null, lastError: null });
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunes done jobs after a week and failed ones after a month', async () => {
+    const clock = manualClock(new Date('2026-11-25T08:00:00Z'));
+    const jobs = runnerOn({ clock });
+    jobs.register({ name: 'test.old-done', handler: async () => {} });
+    jobs.register({ name: 'test.old-failed', handler: async () => Promise.reject(new PermanentJobError('no')) });
+    jobs.register(createPruneJob({ db: database.db, clock }));
+    const done = await jobs.enqueue(database.db, 'test.old-done', {});
+    const failed = await jobs.enqueue(database.db, 'test.old-failed', {});
+    await jobs.runUntilIdle();
+    clock.advance(8 * 86_400_000);
+    const recent = await jobs.enqueue(database.db, 'test.old-done', {});
+    await jobs.runUntilIdle();
+    await jobs.enqueue(database.db, PRUNE_JOB, {});
+    await jobs.runUntilIdle();
+    expect(await jobsStore.find(database.db, done.id)).toBeUndefined();
+    expect((await jobsStore.find(database.db, failed.id))?.status).toBe('failed');
+    expect((await jobsStore.find(database.db, recent.id))?.status).toBe('done');
+    clock.advance(30 * 86_400_000);
+    await jobs.enqueue(database.db, PRUNE_JOB, {});
+    await jobs.runUntilIdle();
+    expect(await jobsStore.find(database.db, failed.id)).toBeUndefined();
   });
 });
