@@ -129,6 +129,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   };
 
   function pump(): Promise<void> {
+    if (!accepting) return Promise.resolve(); // stopped, or runUntilIdle is driving
     if (pumping) {
       pumpAgain = true;
       return pumping;
