@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesEqual, concatBytes, fromBase64, fromHex, fromUtf8, isWellFormedUnicode, readUint32BE, toBase64, toHex, uint32BE } from './bytes.ts';
-import { isLedgerError } from './errors.ts';
+import { expectCode } from './testdata/expect-code.ts';
 import { seededRandom } from './testdata/random.ts';
-
-const expectCode = (fn: () => unknown, code: string): void => {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(isLedgerError(thrown) && thrown.code, String(thrown)).toBe(code);
-};
 
 describe('bytes', () => {
   it('encodes base64 and hex exactly as Node does, and decodes back', () => {
