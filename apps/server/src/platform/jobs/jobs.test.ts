@@ -334,6 +334,30 @@ describe('wake-up and stopping', () => {
     await jobs.stop();
   });
 
+  it('keeps queued and interrupted jobs across a restart: the next process runs each once', async () => {
+    const first = runnerOn({ clock: systemClock, ownPool: true, concurrency: 1, workerId: 'before-restart' });
+    const ranBy: Record<number, string[]> = {};
+    let hold = true;
+    const handler = (who: string) => async (p: { n: number }, ctx: { signal: AbortSignal }) => {
+      (ranBy[p.n] ??= []).push(who);
+      while (hold && !ctx.signal.aborted) await new Promise((r) => setTimeout(r, 5));
+      if (ctx.signal.aborted) throw new Error('interrupted');
+    };
+    first.register({ name: 'test.restart', payload: z.object({ n: z.number() }), handler: handler('first') });
+    const ids = [];
+    for (let n = 0; n < 3; n++) ids.push((await first.enqueue(database.db, 'test.restart', { n })).id);
+    await first.start();
+    await waitFor(() => first.running === 1, { what: 'first job running' });
+    await first.stop({ graceMs: 20 });
+
+    hold = false;
+    const second = runnerOn({ clock: systemClock, ownPool: true, workerId: 'after-restart' });
+    second.register({ name: 'test.restart', payload: z.object({ n: z.number() }), handler: handler('second') });
+    expect(await second.runUntilIdle()).toBe(3);
+    for (const id of ids) expect(await row(id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(Object.values(ranBy).map((w) => w.at(-1))).toEqual(['second', 'second', 'second']);
+  });
+
   it('on stop, lets short jobs finish and hands unfinished ones back', async () => {
     const jobs = runnerOn({ clock: systemClock, concurrency: 2 });
     let aborted = false;
