@@ -1,6 +1,6 @@
 import { LedgerError } from './errors.ts';
 
-/** Byte helpers that run unchanged in browsers: Uint8Array and TextEncoder only, no Buffer. */
+/** Byte helpers that run unchanged in browsers: Uint8Array and TextEncoder only (no Node Buffer). */
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
