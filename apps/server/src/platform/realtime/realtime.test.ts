@@ -204,15 +204,22 @@ describe('ending sockets', () => {
     expect((await c.closed).code).toBe(4401);
   });
 
-  it('drops a socket that stops answering pings', async () => {
+  it('drops a socket that stops answering pings and keeps the ones that answer', async () => {
     const p = await newParty();
-    const c = await open(urlA, p.session);
+    const live = await open(urlA, p.session);
+    const dead = await open(urlA, p.session);
     const before = a.app.platform.realtime.stats().sockets;
-    // The client stops reading: its pongs never come.
-    (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    // This client stops reading: its pongs never come.
+    (dead.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const pinged = new Promise((r) => live.ws.once('ping', r));
     a.app.platform.realtime.heartbeat();
-    await new Promise((r) => setTimeout(r, 50));
+    await pinged;
+    // The live client's automatic pong went out before this message, so the server has it now.
+    live.send({ type: 'ping' });
+    await live.next('pong');
     a.app.platform.realtime.heartbeat();
     expect(a.app.platform.realtime.stats().sockets).toBe(before - 1);
+    live.send({ type: 'ping' });
+    await live.next('pong');
   });
 });
