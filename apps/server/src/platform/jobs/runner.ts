@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
-import { ZodError, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/database.ts';
 import type { DbListener } from '../events/db-listener.ts';
@@ -61,6 +61,14 @@ export type JobRunnerDeps = {
 
 type Running = { job: ClaimedJob; controller: AbortController; done: Promise<void> };
 
+/** An invalid payload fails the job at once: retrying cannot make it valid. */
+function parsePayload(def: JobDefinition<unknown>, job: ClaimedJob): unknown {
+  if (!def.payload) return job.payload;
+  const parsed = def.payload.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
 const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 2000);
 
 export function createJobRunner(deps: JobRunnerDeps) {
@@ -99,13 +107,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
     };
     const done = (async () => {
       try {
-        const payload = def.payload ? def.payload.parse(job.payload) : job.payload;
-        await def.handler(payload, ctx);
+        await def.handler(parsePayload(def, job), ctx);
         if (!(await jobsStore.complete(db, job.id, workerId, clock.now()))) ctx.log.warn('job finished after its lease was lost; its result was not recorded');
       } catch (err) {
         if (controller.signal.aborted) return; // released or lost: the next owner records the outcome
-        const permanent = err instanceof PermanentJobError || err instanceof ZodError;
-        const final = permanent || ctx.lastAttempt;
+        const final = err instanceof PermanentJobError || ctx.lastAttempt;
         const retryAt = new Date(clock.now().getTime() + retryDelayMs(job.attempts, def.backoff ?? DEFAULT_BACKOFF, random));
         ctx.log[final ? 'error' : 'warn']({ err, final }, final ? 'job failed for good' : 'job failed; will retry');
         await jobsStore.fail(db, job.id, workerId, { final, retryAt, error: describe(err), now: clock.now() });
