@@ -259,7 +259,6 @@ describe('event consumers', () => {
     await listener!.start();
     await consumers.start();
     await waitFor(async () => (await consumers.status('woken')) !== undefined, { what: 'consumer ready' });
-    await new Promise((r) => setTimeout(r, 50)); // let the first (empty) batch finish and the loop sleep
     await write(database.db, 'ping');
     await waitFor(() => rec.seen.length === 1, { timeoutMs: 5_000, what: 'wake-up' });
     await consumers.stop();

@@ -48,6 +48,7 @@ export function createEventConsumers(deps: {
   /** Consumers going one event at a time after a batch failed, and for how many more events. */
   const isolating = new Map<string, number>();
   const wakers = new Map<string, () => void>();
+  const pendingWake = new Set<string>();
   const loops: Promise<void>[] = [];
   const unsubscribe: (() => void)[] = [];
   let running = false;
@@ -103,6 +104,8 @@ export function createEventConsumers(deps: {
 
   const sleep = (name: string, ms: number) =>
     new Promise<void>((resolve) => {
+      // Woken while it was busy: events may have come after its read, so look again at once.
+      if (pendingWake.delete(name)) return resolve();
       const timer = setTimeout(done, ms);
       timer.unref();
       function done() {
@@ -114,6 +117,7 @@ export function createEventConsumers(deps: {
     });
 
   const loop = async (c: ConsumerDefinition) => {
+    let heldFor = 0;
     while (running) {
       let outcome: BatchOutcome;
       try {
@@ -124,12 +128,18 @@ export function createEventConsumers(deps: {
       }
       if (!running) break;
       if (outcome === 'more') continue;
-      await sleep(c.name, outcome === 'held' ? heldRetryMs : pollMs);
+      // Held behind a running transaction: look again soon, then less often while it lasts.
+      heldFor = outcome === 'held' ? heldFor + 1 : 0;
+      await sleep(c.name, heldFor ? Math.min(pollMs, heldRetryMs * 2 ** (heldFor - 1)) : pollMs);
     }
   };
 
   const wakeAll = () => {
-    for (const wake of [...wakers.values()]) wake();
+    for (const name of consumers.keys()) {
+      const wake = wakers.get(name);
+      if (wake) wake();
+      else pendingWake.add(name);
+    }
   };
 
   return {
