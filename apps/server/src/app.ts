@@ -15,8 +15,8 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
 import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
-import { SESSION_CHANNEL } from './platform/auth/session-cache.ts';
 import { createBlobDriver, createFileService, filesRoutes, type BlobDriver } from './platform/blobs/index.ts';
+import { CACHE_CHANNEL } from './platform/cache/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
 import type { Keyring } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
@@ -116,9 +116,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route, so upgrade requests reach the WebSocket routes.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
-  // One LISTEN connection per process, shared by session invalidation, jobs, consumers and realtime.
+  // One LISTEN connection per process, shared by cache invalidation, jobs, consumers and realtime.
   const listener = createDbListener({ url: database.url, log: app.log.child({ component: 'db-listener' }) });
-  const sessionChanges = dbChannel(listener, db, SESSION_CHANNEL);
+  const cacheNotifications = dbChannel(listener, db, CACHE_CHANNEL);
+  const sessionChanges = {
+    subscribe: (onUser: (userId: string) => void, onReconnect: () => void) =>
+      cacheNotifications.subscribe((tag) => tag.startsWith('user:') && onUser(tag.slice('user:'.length)), onReconnect),
+  };
 
   const auth = createAuthService({
     db,
@@ -132,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       loginMaxFailures: config.loginMaxFailures,
       loginLockMs: config.loginLockMs,
     },
-    invalidation: sessionChanges,
+    notifications: cacheNotifications,
   });
   await app.register(authPlugin, { auth });
   await app.register(auditPlugin, { db });
@@ -147,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const matters = createMatterService({ db, clock, id });
+  const matters = createMatterService({ db, clock, id, notifications: cacheNotifications });
   const jobs = createJobs({
     db,
     clock,

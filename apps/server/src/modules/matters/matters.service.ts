@@ -1,6 +1,7 @@
 // The matter core's use cases. Every change appends its event in the same transaction.
 import type { TMatter, TMatterCreate } from '@opencourt/contracts';
 import { can, matterReadScope, type Actor, type MatterFacts } from '../../platform/auth/index.ts';
+import { createInvalidatedCache, matterTag, userTag, type CacheNotifications } from '../../platform/cache/index.ts';
 import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { appendEvent } from '../../platform/events/index.ts';
@@ -26,9 +27,23 @@ const summaryView = (m: MatterRow) => ({
   updatedAt: m.updatedAt.toISOString(),
 });
 
-export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerator }) {
+type MatterDetail = { matter: MatterRow; participants: ParticipantRow[] };
+
+export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerator; notifications?: CacheNotifications }) {
   const { db, clock, id } = deps;
   const detailFromPool = mattersStore.prepareDetail(db);
+  // Reads outside a transaction come from a per-process cache that the database's change
+  // notifications keep honest (platform/cache); access is still decided on every read.
+  const cache = createInvalidatedCache<MatterDetail>(deps.notifications, { maxEntries: 20_000, maxAgeMs: 60_000 });
+  const detail = async (matterId: string): Promise<MatterDetail | undefined> => {
+    const now = clock.now();
+    const begunAt = cache.begin();
+    const cached = cache.get(matterId, now);
+    if (cached) return cached;
+    const found = await detailFromPool(matterId);
+    if (found) cache.set(matterId, found, [matterTag(matterId), ...found.participants.map((p) => userTag(p.userId))], now, begunAt);
+    return found;
+  };
   return {
     async createMatter(actor: Actor, input: TMatterCreate, tx: Executor = db): Promise<TMatter> {
       if (!can(actor, 'matter.create')) throw CommonErrors.FORBIDDEN();
@@ -60,20 +75,20 @@ export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerato
 
     /** Not found and not allowed look the same, so ids reveal nothing. */
     async getMatter(actor: Actor, matterId: string, tx?: Executor): Promise<TMatter> {
-      const found = tx ? await mattersStore.detail(tx, matterId) : await detailFromPool(matterId);
+      const found = tx ? await mattersStore.detail(tx, matterId) : await detail(matterId);
       if (!found || !can(actor, 'matter.read', facts(found.matter, found.participants))) throw MatterErrors.MATTER_NOT_FOUND();
       return { ...summaryView(found.matter), participants: found.participants };
     },
 
     /** What the access policy needs to know of a matter, for resources other modules keep about it (its files). */
     async factsOf(matterId: string): Promise<MatterFacts | undefined> {
-      const found = await detailFromPool(matterId);
+      const found = await detail(matterId);
       return found && facts(found.matter, found.participants);
     },
 
     /** Whether the actor may read the matter (e.g. to join its realtime room). */
     async canRead(actor: Actor, matterId: string): Promise<boolean> {
-      const found = await detailFromPool(matterId);
+      const found = await detail(matterId);
       return !!found && can(actor, 'matter.read', facts(found.matter, found.participants));
     },
 

@@ -131,7 +131,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
   }, async (request, reply) => {
     const session = requireSession(request);
     await usersStore.setLocale(opts.db, session.user.id, request.body.locale);
-    await auth.invalidateUser(session.user.id);
+    auth.evictUser(session.user.id);
     return reply.code(204).send(null);
   });
 }

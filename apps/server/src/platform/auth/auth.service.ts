@@ -11,7 +11,8 @@ import { usedTotp } from './auth.tables.ts';
 import { hashCode, oneTimeCodesStore } from './one-time-codes.store.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { isStaff, type Role } from './roles.ts';
-import { createSessionCache, type SessionInvalidation } from './session-cache.ts';
+import type { CacheNotifications } from '../cache/index.ts';
+import { createSessionCache } from './session-cache.ts';
 import { sessionsStore, type ResolvedSession, type SessionStage } from './sessions.store.ts';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 import { usersStore } from './users.store.ts';
@@ -40,10 +41,11 @@ export function createAuthService(deps: {
   id: IdGenerator;
   sms: SmsDriver;
   settings: AuthSettings;
-  invalidation?: SessionInvalidation;
+  /** Database cache notifications; without them sessions are read from the database every time. */
+  notifications?: CacheNotifications;
 }) {
   const { db, keyring, clock, id, sms, settings } = deps;
-  const cache = createSessionCache(deps.invalidation);
+  const cache = createSessionCache(deps.notifications);
   const resolveFromDb = sessionsStore.prepareResolve(db);
 
   const issue = async (user: { id: string; displayName: string }, stage: SessionStage, method: string, client: ClientInfo): Promise<IssuedSession> => {
@@ -96,14 +98,14 @@ export function createAuthService(deps: {
         const after = user && (await usersStore.recordFailedLogin(db, user.id, settings.loginMaxFailures, new Date(now.getTime() + settings.loginLockMs)));
         if (after?.lockedUntil && after.lockedUntil > now) {
           await sessionsStore.revoke(db, session.sessionId, now);
-          await cache.invalidateUser(session.user.id);
+          cache.evictUser(session.user.id);
           throw AuthErrors.AUTH_ACCOUNT_LOCKED();
         }
         throw AuthErrors.AUTH_CODE_INVALID();
       }
       await usersStore.clearFailedLogins(db, user.id);
       await sessionsStore.setStage(db, session.sessionId, 'full');
-      await cache.invalidateUser(user.id);
+      cache.evictUser(user.id);
     },
 
     async startTotpEnrolment(session: ResolvedSession): Promise<{ secret: string; uri: string }> {
@@ -122,7 +124,7 @@ export function createAuthService(deps: {
         await usersStore.setTotp(tx, user.id, user.totpSecretCipher, clock.now());
         if (session.stage === 'enrol') await sessionsStore.setStage(tx, session.sessionId, 'full');
       });
-      await cache.invalidateUser(user.id);
+      cache.evictUser(user.id);
     },
 
     async requestSmsCode(input: { phone: string }, client: ClientInfo): Promise<{ sentTo: string; expiresInSeconds: number; resendAfterSeconds: number }> {
@@ -178,7 +180,9 @@ export function createAuthService(deps: {
 
     async resolveSession(token: string): Promise<ResolvedSession | undefined> {
       const now = clock.now();
-      const session = cache.get(token, now) ?? (await resolveFromDb(token, now));
+      const begunAt = cache.begin();
+      const cached = cache.get(token, now);
+      const session = cached ?? (await resolveFromDb(token, now));
       if (!session || session.user.status !== 'active') return undefined;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         // Sliding expiry, written at most once a minute per session.
@@ -186,23 +190,23 @@ export function createAuthService(deps: {
         session.expiresAt = new Date(now.getTime() + settings.sessionTtlMs);
         await sessionsStore.touch(db, session.sessionId, now, session.expiresAt);
       }
-      cache.set(token, session, now);
+      if (!cached) cache.set(token, session, now, begunAt);
       return session;
     },
 
     async logout(session: ResolvedSession) {
       await sessionsStore.revoke(db, session.sessionId, clock.now());
-      await cache.invalidateUser(session.user.id);
+      cache.evictUser(session.user.id);
     },
 
     async logoutEverywhere(session: ResolvedSession): Promise<number> {
       const revoked = await sessionsStore.revokeAllForUser(db, session.user.id, clock.now());
-      await cache.invalidateUser(session.user.id);
+      cache.evictUser(session.user.id);
       return revoked;
     },
 
-    /** After a change to an account (roles, status, organisation) made elsewhere in the platform. */
-    invalidateUser: (userId: string) => cache.invalidateUser(userId),
+    /** After a change to an account: this process forgets its sessions at once. */
+    evictUser: (userId: string) => cache.evictUser(userId),
 
     async changePassword(session: ResolvedSession, input: { currentPassword: string; newPassword: string }) {
       const user = await usersStore.findUserById(db, session.user.id);
