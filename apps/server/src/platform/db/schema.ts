@@ -5,7 +5,8 @@ import * as blobs from '../blobs/blobs.tables.ts';
 import * as events from '../events/events.tables.ts';
 import * as http from '../http/http.tables.ts';
 import * as jobs from '../jobs/jobs.tables.ts';
+import * as ledger from '../ledger/ledger.tables.ts';
 import * as notify from '../notify/notify.tables.ts';
 import * as matters from '../../modules/matters/matters.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...notify, ...matters };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters };
