@@ -16,16 +16,19 @@ import { usersStore } from '../src/platform/auth/users.store.ts';
 
 export type TestDatabase = Database & { name: string; drop(): Promise<void> };
 
-/** A database of its own, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of its own, cloned from the migrated template (or empty, for what must start from
+ * nothing: restores, `migrate`). Named after the run, so its teardown removes any a crash leaves.
+ */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = inject('pgServerUrl');
   const template = inject('pgTemplate');
-  const name = `oc_t_${template.split('_').pop()}_${crypto.randomBytes(5).toString('hex')}`;
+  const name = `oc_t_${template.split('_').pop()}_${opts.empty ? 'empty_' : ''}${crypto.randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${template}`);
+      await admin.query(opts.empty ? `create database ${name}` : `create database ${name} template ${template}`);
       break;
     } catch (err) {
       // Another file may be cloning the template this very moment.

@@ -1,6 +1,4 @@
-import { defineErrors } from '../http/errors.ts';
-
-const t = (zhCN: string, zhHK: string, en: string) => ({ 'zh-CN': zhCN, 'zh-HK': zhHK, en });
+import { defineErrors, localised as t } from '../http/errors.ts';
 
 export const AuthErrors = defineErrors({
   AUTH_INVALID_CREDENTIALS: { status: 401, title: t('账号或密码错误', '帳號或密碼錯誤', 'Wrong username or password') },

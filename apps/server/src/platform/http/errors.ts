@@ -29,7 +29,9 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T
   return out;
 }
 
-const t = (zhCN: string, zhHK: string, en: string): LocalisedText => ({ 'zh-CN': zhCN, 'zh-HK': zhHK, en });
+/** A text in the three languages, Chinese first. */
+export const localised = (zhCN: string, zhHK: string, en: string): LocalisedText => ({ 'zh-CN': zhCN, 'zh-HK': zhHK, en });
+const t = localised;
 
 export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, title: t('提交的内容有误', '提交的內容有誤', 'The request is invalid') },

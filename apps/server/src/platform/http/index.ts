@@ -1,4 +1,4 @@
-export { AppError, CommonErrors, defineErrors, type ErrorSpec, type FieldError, type LocalisedText } from './errors.ts';
+export { AppError, CommonErrors, defineErrors, localised, type ErrorSpec, type FieldError, type LocalisedText } from './errors.ts';
 export { registerProblemHandler, sendProblem, sendNotFound, loggableError } from './problem.ts';
 export { runIdempotent, readIdempotencyKey, type IdempotentResult } from './idempotency.ts';
 export { ZPageQuery, decodeCursor, encodeCursor, pageOf } from './pagination.ts';
