@@ -10,6 +10,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageSpinner,
     children: [
       { path: '/login', lazy: () => import('../features/auth/LoginPage.tsx').then((m) => ({ Component: m.LoginPage })) },
+      { path: '/verify', lazy: () => import('../features/verify/VerifyPage.tsx').then((m) => ({ Component: m.VerifyPage })) },
       {
         path: '/',
         element: (
