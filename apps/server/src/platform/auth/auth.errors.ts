@@ -10,5 +10,4 @@ export const AuthErrors = defineErrors({
   AUTH_MFA_ENROLMENT_REQUIRED: { status: 403, title: t('请先设置两步验证', '請先設定兩步驗證', 'Set up a second factor first') },
   AUTH_WEAK_PASSWORD: { status: 400, title: t('密码强度不足', '密碼強度不足', 'The password is too weak') },
   AUTH_USER_EXISTS: { status: 409, title: t('该账号已存在', '該帳號已存在', 'The account exists already') },
-  AUTH_NOT_A_PARTY_ACCOUNT: { status: 403, title: t('工作人员请使用账号密码登录', '工作人員請使用帳號密碼登入', 'Staff sign in with a password') },
 });

@@ -119,11 +119,4 @@ export const sessionsStore = {
       .returning({ id: authSession.id });
     return rows.length;
   },
-  async countActive(db: Executor, userId: string, now: Date): Promise<number> {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(authSession)
-      .where(and(eq(authSession.userId, userId), isNull(authSession.revokedAt), gt(authSession.expiresAt, now)));
-    return row?.n ?? 0;
-  },
 };

@@ -15,9 +15,6 @@ export const usersStore = {
     const [row] = await db.select().from(organisation).where(eq(organisation.id, id));
     return row;
   },
-  async listOrganisations(db: Executor): Promise<OrganisationRow[]> {
-    return db.select().from(organisation).orderBy(organisation.kind, organisation.name);
-  },
   async insertUser(db: Executor, row: typeof appUser.$inferInsert) {
     await db.insert(appUser).values(row);
   },
