@@ -23,6 +23,7 @@ import type { Database } from './platform/db/database.ts';
 import { createDbListener, createEventConsumers, dbChannel, type DbListener, type EventConsumers } from './platform/events/index.ts';
 import { registerProblemHandler, sendNotFound } from './platform/http/index.ts';
 import { createJobs, createPruneJob, PRUNE_JOB, PRUNE_SCHEDULE, type Jobs } from './platform/jobs/index.ts';
+import { createLedger, ledgerRoutes, type Ledger } from './platform/ledger/index.ts';
 import { loggerOptions } from './platform/log/logger.ts';
 import { metricsPlugin } from './platform/metrics/metrics.plugin.ts';
 import {
@@ -67,6 +68,7 @@ export type Platform = {
   consumers: EventConsumers;
   realtime: Realtime;
   notifier: Notifier;
+  ledger: Ledger;
 };
 
 declare module 'fastify' {
@@ -176,7 +178,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(createDeliveryJob({ db, keyring, clock, sms, email: deps.email ?? createEmailDriver(config.email) }));
   jobs.register(createPruneJob({ db, clock }));
   consumers.register(createMatterEventsConsumer(realtime.publish));
-  app.decorate('platform', { listener, jobs, consumers, realtime, notifier });
+  const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
+  consumers.register(ledger.consumer);
+  app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
   const files = createFileService({
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
@@ -196,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(filesRoutes, { db, files, clock, maxBytes: config.blobs.maxBytes });
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);
+      await api.register(ledgerRoutes, { ledger: ledger.service });
     },
     { prefix: '/api/v1' },
   );
@@ -216,13 +221,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     await listener.start();
     realtime.start();
+    // Creates the ledger on first start, and refuses a LEDGER_ORIGIN or LEDGER_HASH the log cannot take.
+    await ledger.open();
     if (config.jobs.enabled) {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
       await jobs.start();
       await consumers.start();
+      ledger.start();
     }
   });
   app.addHook('onClose', async () => {
+    await ledger.stop();
     await consumers.stop();
     await jobs.stop();
     realtime.stop();

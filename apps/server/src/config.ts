@@ -1,5 +1,6 @@
 // The only reader of process.env. Every setting is parsed and documented here (see README "Configuration").
 import path from 'node:path';
+import { NOTE_KEY_TYPE, parseVerifierKey } from '@opencourt/ledger';
 import { z } from 'zod';
 
 const bool = z
@@ -47,12 +48,52 @@ const ZEnv = z.object({
   JOBS_ENABLED: bool.default(true),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WEB_DIST_DIR: z.string().optional(),
+  /** The evidence ledger's origin line (and log key name), fixed when the log is created; default `<PUBLIC_URL host>/ledger`. */
+  LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'no spaces or "+"').optional(),
+  /** The ledger's hash: sha256, or sm3 where commercial cryptography is required; fixed once the log has leaves. */
+  LEDGER_HASH: z.enum(['sha256', 'sm3']).optional(),
+  /** Witnesses as a comma-separated list of `url|verifierKey` (cosignature/v1 keys). */
+  LEDGER_WITNESSES: z.string().default(''),
+  /** How many witnesses must cosign before a checkpoint is published; default all of them (0 when none). */
+  LEDGER_WITNESS_QUORUM: z.coerce.number().int().min(0).optional(),
+  /** The court named in the ledger's public keys. */
+  LEDGER_COURT_NAME: z.string().min(1).default('开放法院（演示）'),
+  LEDGER_BATCH_MAX: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  LEDGER_BATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+});
+
+/** Parses LEDGER_WITNESSES: each `url|verifierKey`, named by its key. */
+function parseWitnesses(list: string, ctx: z.RefinementCtx) {
+  const witnesses: { name: string; url: string; verifierKey: string }[] = [];
+  for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [url, verifierKey, ...rest] = item.split('|').map((s) => s.trim());
+    try {
+      if (!url || !verifierKey || rest.length) throw new Error('expected url|verifierKey');
+      if (!/^https?:$/.test(new URL(url).protocol)) throw new Error('the witness URL must be http(s)');
+      const key = parseVerifierKey(verifierKey);
+      if (key.type !== NOTE_KEY_TYPE.cosignatureV1) throw new Error('a witness key must be a cosignature/v1 key');
+      if (witnesses.some((w) => w.name === key.name)) throw new Error(`witness ${key.name} is listed twice`);
+      witnesses.push({ name: key.name, url, verifierKey });
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['LEDGER_WITNESSES'], message: `${item.slice(0, 80)}: ${(err as Error).message}` });
+    }
+  }
+  return witnesses;
+}
+
+const ZConfigEnv = ZEnv.transform((e, ctx) => {
+  const witnesses = parseWitnesses(e.LEDGER_WITNESSES, ctx);
+  const quorum = e.LEDGER_WITNESS_QUORUM ?? witnesses.length;
+  if (quorum > witnesses.length) {
+    ctx.addIssue({ code: 'custom', path: ['LEDGER_WITNESS_QUORUM'], message: `cannot exceed the ${witnesses.length} witnesses configured` });
+  }
+  return { ...e, ledgerWitnesses: witnesses, ledgerQuorum: quorum };
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const parsed = ZEnv.safeParse(env);
+  const parsed = ZConfigEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -94,5 +135,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
+    ledger: {
+      origin: e.LEDGER_ORIGIN ?? (e.PUBLIC_URL ? `${new URL(e.PUBLIC_URL).host}/ledger` : 'opencourt.local/ledger'),
+      originExplicit: e.LEDGER_ORIGIN !== undefined,
+      hashSuite: e.LEDGER_HASH ?? 'sha256',
+      hashExplicit: e.LEDGER_HASH !== undefined,
+      courtName: e.LEDGER_COURT_NAME,
+      witnesses: e.ledgerWitnesses,
+      quorum: e.ledgerQuorum,
+      batchMax: e.LEDGER_BATCH_MAX,
+      intervalMs: e.LEDGER_BATCH_INTERVAL_MS,
+    },
   };
 }

@@ -5,3 +5,4 @@ export * from './matters.ts';
 export * from './files.ts';
 export * from './notifications.ts';
 export * from './realtime.ts';
+export * from './ledger.ts';
