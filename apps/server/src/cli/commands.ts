@@ -9,6 +9,7 @@ import { uuid } from '../platform/clock/index.ts';
 import { maskPhone, normalisePhone } from '../platform/crypto/index.ts';
 import { migrateDatabase } from '../platform/db/index.ts';
 import type { TConfig } from '../config.ts';
+import { LEDGER_COMMANDS } from './ledger.commands.ts';
 import { withPlatform } from './platform.ts';
 
 export type Io = { out(text: string): void; err(text: string): void; readStdin(): Promise<string> };
@@ -22,8 +23,10 @@ export type Command = {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  positionals: number;
-  run(args: ParsedArgs, config: TConfig, io: Io): Promise<void>;
+  /** Exactly this many positional arguments, or at least `min`. */
+  positionals: number | { min: number };
+  /** Returns the exit code, when it is not 0. */
+  run(args: ParsedArgs, config: TConfig, io: Io): Promise<void | number>;
 };
 
 const json = (io: Io, value: unknown) => io.out(`${JSON.stringify(value, null, 2)}\n`);
@@ -144,4 +147,5 @@ export const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  ...LEDGER_COMMANDS,
 };

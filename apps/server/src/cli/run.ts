@@ -54,11 +54,14 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    if (parsed.positionals.length !== command.positionals) {
-      throw new UsageError(command.positionals ? `需要 ${command.positionals} 个参数 / expects ${command.positionals} argument(s)` : '不接受位置参数 / takes no arguments');
+    const expected = command.positionals;
+    if (typeof expected === 'number' && parsed.positionals.length !== expected) {
+      throw new UsageError(expected ? `需要 ${expected} 个参数 / expects ${expected} argument(s)` : '不接受位置参数 / takes no arguments');
     }
-    await command.run(parsed, loadConfig(env), io);
-    return 0;
+    if (typeof expected === 'object' && parsed.positionals.length < expected.min) {
+      throw new UsageError(`至少需要 ${expected.min} 个参数 / expects at least ${expected.min} argument(s)`);
+    }
+    return (await command.run(parsed, loadConfig(env), io)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`错误 / error: ${err.message}\n\nUsage: ${command.usage}\n`);

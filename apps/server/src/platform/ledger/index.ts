@@ -6,4 +6,8 @@ export { type LedgerService, type LedgerKeys, type RecordedReceipt, type Receipt
 export { LedgerErrors } from './ledger.errors.ts';
 export { eventSubjectDigest, eventSubject, canonicalJson, fileEntry, eventEntry, type LedgerKind } from './subject.ts';
 export { verifyLog, type VerifyReport } from './verify-log.ts';
-export { LedgerConfigError } from './log-setup.ts';
+export { LedgerConfigError, readLogIdentity } from './log-setup.ts';
+export { createLedgerService } from './ledger.service.ts';
+export { serverHashSuite } from './hash.ts';
+export { startWitness, type StartedWitness } from './witness/start.ts';
+export { type KnownLog } from './witness/witness.ts';

@@ -100,6 +100,13 @@ async function reconcileSuite(pool: pg.Pool, keyring: Keyring, clock: Clock, set
   });
 }
 
+/** The identity of an existing log, for commands that only read it; throws if there is none yet. */
+export async function readLogIdentity(pool: pg.Pool): Promise<LogIdentity> {
+  const state = await ledgerStore.loadState(pool);
+  if (!state) throw new LedgerConfigError('there is no ledger in this database yet (it is created when the server first starts) / 数据库中还没有账本');
+  return { origin: state.origin, suite: serverHashSuite(state.hashSuite), keyName: state.keyName, verifierKey: state.verifierKey };
+}
+
 /** Opens the log, creating it on first start. */
 export async function openLog(deps: { pool: pg.Pool; keyring: Keyring; clock: Clock; settings: LedgerSettings }): Promise<OpenLog> {
   const { pool, keyring, clock, settings } = deps;

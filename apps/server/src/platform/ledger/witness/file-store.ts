@@ -93,3 +93,28 @@ export async function loadKnownLogs(dir: string, added: readonly KnownLog[]): Pr
   if (added.length) await writeAtomically(file, `${JSON.stringify(logs, null, 2)}\n`);
   return logs;
 }
+
+/** One witness process per data directory: two would each think they hold the latest state. */
+export async function lockDataDir(dir: string): Promise<() => void> {
+  const file = path.join(dir, 'witness.pid');
+  await fs.promises.mkdir(dir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.promises.writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number((await fs.promises.readFile(file, 'utf8')).trim());
+      let alive = false;
+      try {
+        process.kill(pid, 0);
+        alive = pid !== process.pid;
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`another witness (pid ${pid}) is using ${dir}`);
+      await fs.promises.rm(file, { force: true }); // left by a process that died
+    }
+  }
+  throw new Error(`cannot lock ${dir}`);
+}
