@@ -8,5 +8,6 @@ import * as jobs from '../jobs/jobs.tables.ts';
 import * as ledger from '../ledger/ledger.tables.ts';
 import * as notify from '../notify/notify.tables.ts';
 import * as matters from '../../modules/matters/matters.tables.ts';
+import * as library from '../../modules/library/library.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library };
