@@ -6,3 +6,4 @@ export * from './files.ts';
 export * from './notifications.ts';
 export * from './realtime.ts';
 export * from './ledger.ts';
+export * from './fees.ts';
