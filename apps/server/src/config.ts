@@ -57,7 +57,7 @@ const ZEnv = z.object({
   /** How many witnesses must cosign before a checkpoint is published; default all of them (0 when none). */
   LEDGER_WITNESS_QUORUM: z.coerce.number().int().min(0).optional(),
   /** The court named in the ledger's public keys. */
-  LEDGER_COURT_NAME: z.string().min(1).default('开放法院（演示）'),
+  LEDGER_COURT_NAME: z.string().min(1).default('厦门市翔安区人民法院'),
   LEDGER_BATCH_MAX: z.coerce.number().int().min(1).max(100_000).default(10_000),
   LEDGER_BATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
 });
