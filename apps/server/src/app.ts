@@ -38,6 +38,7 @@ import {
   type SmsDriver,
 } from './platform/notify/index.ts';
 import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
+import { feesRoutes } from './modules/fees/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
 
 z.config(z.locales.zhCN());
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);
       await api.register(ledgerRoutes, { ledger: ledger.service });
+      await api.register(feesRoutes);
     },
     { prefix: '/api/v1' },
   );

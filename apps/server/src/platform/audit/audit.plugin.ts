@@ -13,7 +13,8 @@ export type AuditRouteConfig = {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    audit?: AuditRouteConfig;
+    /** `false` for a POST that changes nothing (a calculation such as a fee estimate): nothing to record. */
+    audit?: AuditRouteConfig | false;
   }
   interface FastifyRequest {
     /** Set by a handler when the actor is only known after it ran (sign-in). */
@@ -46,6 +47,7 @@ export const auditPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => 
   app.addHook('onResponse', async (request, reply) => {
     if (!UNSAFE.has(request.method)) return;
     const config = request.routeOptions.config?.audit;
+    if (config === false) return;
     const resource = request.auditResource ?? resourceFromParams(request);
     let detail: Record<string, unknown> | undefined;
     try {
