@@ -51,6 +51,7 @@ export function createLedgerService(deps: {
     }
     if (leaf) return { status: 'pending', kind: leaf.kind, since: leaf.integratedAt };
     const entry = await ledgerStore.findEntry(pool, digest);
+    if (entry?.integrated) throw LedgerErrors.LEDGER_DAMAGED('该记录已写入账本，但其叶子缺失');
     return entry ? { status: 'pending', kind: entry.kind, since: entry.queuedAt } : { status: 'unknown' };
   }
 

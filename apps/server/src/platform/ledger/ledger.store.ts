@@ -185,9 +185,22 @@ export const ledgerStore = {
     return rows[0];
   },
 
-  async findEntry(q: Queryable, digest: Buffer): Promise<{ kind: LedgerKind; queuedAt: Date } | undefined> {
-    const { rows } = await q.query(`select kind, queued_at as "queuedAt" from ledger_entry where subject_digest = $1 order by id limit 1`, [digest]);
+  /** The entry queued for a subject digest, and whether the sequencer has passed it (so it must be on the log). */
+  async findEntry(q: Queryable, digest: Buffer): Promise<{ kind: LedgerKind; queuedAt: Date; integrated: boolean } | undefined> {
+    const { rows } = await q.query(
+      `select e.kind, e.queued_at as "queuedAt", (e.tx_id, e.id) <= (s.last_tx_id, s.last_entry_id) as integrated
+         from ledger_entry e cross join ledger_state s where e.subject_digest = $1 order by e.id limit 1`,
+      [digest],
+    );
     return rows[0];
+  },
+
+  /** Entries the sequencer has passed: each must have become a leaf. */
+  async integratedEntries(q: Queryable): Promise<number> {
+    const { rows } = await q.query(
+      `select count(*)::bigint as n from ledger_entry e cross join ledger_state s where (e.tx_id, e.id) <= (s.last_tx_id, s.last_entry_id)`,
+    );
+    return Number(rows[0].n);
   },
 
   async latestPublished(q: Queryable): Promise<StoredCheckpoint | undefined> {
@@ -286,11 +299,8 @@ export const ledgerStore = {
     return rows;
   },
 
-  async counts(q: Queryable): Promise<{ leaves: number; nodes: number; maxLeaf: number | null; entries: number }> {
-    const { rows } = await q.query(
-      `select (select count(*) from ledger_leaf)::bigint as leaves, (select count(*) from ledger_node)::bigint as nodes,
-              (select max(index) from ledger_leaf) as "maxLeaf", (select count(*) from ledger_entry)::bigint as entries`,
-    );
-    return rows[0];
+  async counts(q: Queryable): Promise<{ leaves: number; nodes: number }> {
+    const { rows } = await q.query(`select (select count(*) from ledger_leaf)::bigint as leaves, (select count(*) from ledger_node)::bigint as nodes`);
+    return { leaves: Number(rows[0].leaves), nodes: Number(rows[0].nodes) };
   },
 };

@@ -172,6 +172,8 @@ export async function verifyLog(pool: pg.Pool, opts: { keyring?: Keyring; batchS
     const counts = await ledgerStore.counts(pool);
     if (counts.leaves !== size) fail({ code: 'EXTRA_LEAVES', message: `${counts.leaves - size} leaves are stored beyond the tree of ${size}`, leafIndex: size });
     if (counts.nodes !== progress.nodes) fail({ code: 'EXTRA_NODES', message: `${counts.nodes - progress.nodes} nodes are stored that no perfect subtree of the tree has` });
+    const integrated = await ledgerStore.integratedEntries(pool);
+    if (integrated !== size) fail({ code: 'ENTRIES_NOT_ON_LOG', message: `${integrated} entries were sequenced but the log has ${size} leaves: ${integrated - size} are missing from it` });
     const { rows: beyond } = await pool.query<{ size: number }>(`select size from ledger_checkpoint where size > $1 order by size limit 1`, [size]);
     if (beyond[0]) fail({ code: 'CHECKPOINT_BEYOND_TREE', message: `checkpoint ${beyond[0].size} is beyond the stored tree of ${size}`, checkpointSize: beyond[0].size });
 
