@@ -6,22 +6,17 @@ export type Exact = { readonly n: bigint; readonly d: bigint };
 
 export const fenExact = (fen: bigint): Exact => ({ n: fen, d: 1n });
 
-const gcd = (a: bigint, b: bigint): bigint => {
-  let x = a < 0n ? -a : a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return x || 1n;
-};
-
-function reduced(n: bigint, d: bigint): Exact {
-  const g = gcd(n, d);
-  return g === 1n ? { n, d } : { n: n / g, d: d / g };
+// Denominators stay small (10,000 for a rate, times 2 or 3 for a share), so fractions are not reduced:
+// a gcd on every step costs more than it saves.
+export function addExact(a: Exact, b: Exact): Exact {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d };
+  if (a.d % b.d === 0n) return { n: a.n + b.n * (a.d / b.d), d: a.d };
+  if (b.d % a.d === 0n) return { n: a.n * (b.d / a.d) + b.n, d: b.d };
+  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
 }
 
-export const addExact = (a: Exact, b: Exact): Exact => (a.d === b.d ? { n: a.n + b.n, d: a.d } : reduced(a.n * b.d + b.n * a.d, a.d * b.d));
-
 /** a × num/den. */
-export const scaleExact = (a: Exact, num: bigint, den: bigint): Exact => reduced(a.n * num, a.d * den);
+export const scaleExact = (a: Exact, num: bigint, den: bigint): Exact => ({ n: a.n * num, d: a.d * den });
 
 /** The smaller of a and a whole number of fen. */
 export const minExact = (a: Exact, fen: bigint): Exact => (a.n <= fen * a.d ? a : fenExact(fen));
@@ -47,11 +42,10 @@ export function parseYuan(text: string): bigint | undefined {
   return BigInt(match[1]!) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** Fen as yuan with two decimals ("13800.00"). */
-export function formatYuan(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+/** Fen as yuan with two decimals ("13800.00"), from the integer's digits: no division, no float. */
+export function formatYuan(fen: bigint | number): string {
+  const digits = String(fen < 0 ? -fen : fen).padStart(3, '0');
+  return `${fen < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /** Yuan without trailing zero decimals, as the Decree writes amounts ("50元", "0.5元", "1万元" for whole 10,000s). */

@@ -1,5 +1,6 @@
 // POST /api/v1/fees/estimate over the real app: public, exact, and every bad input answered with a
 // localised problem+json that points at the field (issue 6, "Bad input").
+import { ZFeeEstimate } from '@opencourt/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParty, loginWithSms, startTestApp, type TestContext } from '../../../test/harness.ts';
@@ -52,6 +53,33 @@ describe('estimates', () => {
     expect(res.json().feeFen).toBe(1_000);
     await new Promise((r) => setTimeout(r, 50));
     expect(await count()).toBe(0);
+  });
+
+  it('answers exactly the ZFeeEstimate shape for every kind (the response is not re-validated at run time)', async () => {
+    const inputs = [
+      { kind: 'property', amountFen: 1, instance: 'appeal', procedure: 'mediated', counterclaim: true },
+      { kind: 'divorce', amountFen: 99_999_999 },
+      { kind: 'personality', amountFen: 20_000_000 },
+      { kind: 'non-property' },
+      { kind: 'ip', amountFen: 5 },
+      { kind: 'labour', procedure: 'withdrawn' },
+      { kind: 'administrative', administrativeKind: 'trademark' },
+      { kind: 'jurisdiction-objection', instance: 'appeal' },
+      { kind: 'execution', amountFen: 10 ** 12 },
+      { kind: 'preservation', amountFen: 10 ** 12 },
+      { kind: 'payment-order', amountFen: 7 },
+      { kind: 'public-summons' },
+      { kind: 'arbitration' },
+      { kind: 'bankruptcy', amountFen: 10 ** 15 },
+    ];
+    for (const input of inputs) {
+      const res = await post(input);
+      expect(res.statusCode, input.kind).toBe(200);
+      const body = res.json();
+      // Parsing strips unknown keys, so equality means nothing more and nothing less.
+      expect(ZFeeEstimate.parse(body)).toEqual(body);
+      expect(body.feeFen).toBe(body.lines.reduce((s: number, l: { amountFen: number }) => s + l.amountFen, 0));
+    }
   });
 
   it('is described in the OpenAPI document', async () => {
