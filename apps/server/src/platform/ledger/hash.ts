@@ -14,7 +14,8 @@ export function serverHashSuite(name: string): HashSuite {
     native = Object.freeze({
       name: suite.name,
       size: suite.size,
-      hash: (data: Uint8Array) => new Uint8Array(createHash(suite.name).update(data).digest()),
+      // A Buffer is a Uint8Array: returned as it is, without a copy.
+      hash: (data: Uint8Array) => createHash(suite.name).update(data).digest(),
     });
     try {
       native.hash(new Uint8Array(0));
@@ -30,5 +31,6 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 
 /** RFC 6962 leaf hash H(0x00 || subject digest), as a Buffer for the database. */
 export function leafHashOf(suite: HashSuite, subjectDigest: Uint8Array): Buffer {
-  return Buffer.from(suite.hash(Buffer.concat([LEAF_PREFIX, subjectDigest])));
+  const hash = suite.hash(Buffer.concat([LEAF_PREFIX, subjectDigest]));
+  return Buffer.isBuffer(hash) ? hash : Buffer.from(hash);
 }

@@ -43,7 +43,7 @@ export function createLedgerService(deps: {
     if (!HEX_DIGEST.test(hex)) throw new TypeError('a subject digest is 64 hex digits');
     const { suite } = await deps.identity();
     const digest = Buffer.from(hex, 'hex');
-    const [leaf, checkpoint] = await Promise.all([ledgerStore.findLeaf(pool, digest), ledgerStore.latestPublished(pool)]);
+    const { leaf, published: checkpoint } = await ledgerStore.findLeafAndPublished(pool, digest);
     if (leaf && checkpoint && leaf.index < checkpoint.size) {
       const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size);
       const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote! });

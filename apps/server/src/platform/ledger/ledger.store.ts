@@ -29,6 +29,8 @@ export type PendingEntry = { id: number; txId: string; kind: LedgerKind; ref: st
 
 export type NewLeaf = { index: number; entryId: number; kind: LedgerKind; ref: string; subjectDigest: Buffer; leafHash: Buffer };
 
+export type LeafRow = { index: number; kind: LedgerKind; leafHash: Buffer; integratedAt: Date };
+
 export type StoredCheckpoint = {
   size: number;
   rootHash: Buffer;
@@ -175,24 +177,37 @@ export const ledgerStore = {
     return out;
   },
 
-  /** The leaf recorded for a subject digest (the first, should one digest have been logged twice). */
-  async findLeaf(q: Queryable, digest: Buffer): Promise<{ index: number; kind: LedgerKind; leafHash: Buffer; integratedAt: Date } | undefined> {
+  /**
+   * In one round trip: the latest published checkpoint and the leaves recorded for a subject digest
+   * (the first is the one, should one digest have been logged twice).
+   */
+  async findLeafAndPublished(q: Queryable, digest: Buffer): Promise<{ leaf?: LeafRow; published?: StoredCheckpoint }> {
     const { rows } = await q.query({
-      name: 'ledger_find_leaf',
-      text: `select index, kind, leaf_hash as "leafHash", integrated_at as "integratedAt" from ledger_leaf where subject_digest = $1 order by index limit 1`,
+      name: 'ledger_find_leaf_published',
+      text: `select c.size, c.root_hash as "rootHash", c.note, c.cosigned_note as "cosignedNote", c.created_at as "createdAt", c.published_at as "publishedAt",
+                    l.index, l.kind, l.leaf_hash as "leafHash", l.integrated_at as "integratedAt"
+               from (select 1) one
+               left join lateral (select * from ledger_checkpoint where published_at is not null order by size desc limit 1) c on true
+               left join ledger_leaf l on l.subject_digest = $1`,
       values: [digest],
     });
-    return rows[0];
+    const first = rows.filter((r) => r.index !== null).reduce((a, r) => (!a || r.index < a.index ? r : a), undefined);
+    const r = rows[0];
+    return {
+      leaf: first && { index: first.index, kind: first.kind, leafHash: first.leafHash, integratedAt: first.integratedAt },
+      published: r?.size !== null && r?.size !== undefined ? { size: r.size, rootHash: r.rootHash, note: r.note, cosignedNote: r.cosignedNote, createdAt: r.createdAt, publishedAt: r.publishedAt } : undefined,
+    };
   },
 
   /** The entry queued for a subject digest, and whether the sequencer has passed it (so it must be on the log). */
   async findEntry(q: Queryable, digest: Buffer): Promise<{ kind: LedgerKind; queuedAt: Date; integrated: boolean } | undefined> {
     const { rows } = await q.query(
-      `select e.kind, e.queued_at as "queuedAt", (e.tx_id, e.id) <= (s.last_tx_id, s.last_entry_id) as integrated
-         from ledger_entry e cross join ledger_state s where e.subject_digest = $1 order by e.id limit 1`,
+      `select e.id, e.kind, e.queued_at as "queuedAt", (e.tx_id, e.id) <= (s.last_tx_id, s.last_entry_id) as integrated
+         from ledger_entry e cross join ledger_state s where e.subject_digest = $1`,
       [digest],
     );
-    return rows[0];
+    const first = rows.reduce((a, row) => (!a || row.id < a.id ? row : a), undefined);
+    return first && { kind: first.kind, queuedAt: first.queuedAt, integrated: first.integrated };
   },
 
   /** Entries the sequencer has passed: each must have become a leaf. */
@@ -275,12 +290,16 @@ export const ledgerStore = {
     return rows[0]?.failures ?? 0;
   },
 
-  /** Leaves [from, from + limit) with the digest of the entry each was made from, for `ledger verify`. */
+  /**
+   * Leaves [from, from + limit) for `ledger verify`, each with the digest of the entry it was made
+   * from and whether its subject (kind, ref, digest) is that entry's; compared in SQL so only what
+   * the check needs crosses the wire.
+   */
   async leavesFrom(q: Queryable, from: number, limit: number) {
-    const { rows } = await q.query<{ index: number; subjectDigest: Buffer; leafHash: Buffer; entryDigest: Buffer | null; entryKind: string | null; entryRef: string | null; kind: string; ref: string }>({
+    const { rows } = await q.query<{ index: number; leafHash: Buffer; entryDigest: Buffer | null; sameSubject: boolean | null }>({
       name: 'ledger_verify_leaves',
-      text: `select l.index, l.subject_digest as "subjectDigest", l.leaf_hash as "leafHash", l.kind, l.ref,
-                    e.subject_digest as "entryDigest", e.kind as "entryKind", e.ref as "entryRef"
+      text: `select l.index, l.leaf_hash as "leafHash", e.subject_digest as "entryDigest",
+                    (l.kind = e.kind and l.ref = e.ref and l.subject_digest = e.subject_digest) as "sameSubject"
                from ledger_leaf l left join ledger_entry e on e.id = l.entry_id
               where l.index >= $1 order by l.index limit $2`,
       values: [from, limit],
@@ -293,7 +312,8 @@ export const ledgerStore = {
     const { rows } = await q.query<{ level: number; index: number; hash: Buffer }>({
       name: 'ledger_verify_nodes',
       text: `select n.level, n.index, n.hash from unnest($1::smallint[], $2::bigint[], $3::bigint[]) as r(level, lo, hi)
-               join ledger_node n on n.level = r.level and n.index between r.lo and r.hi`,
+               join ledger_node n on n.level = r.level and n.index between r.lo and r.hi
+              order by n.level, n.index`,
       values: [ranges.map((r) => r.level), ranges.map((r) => r.from), ranges.map((r) => r.to)],
     });
     return rows;
