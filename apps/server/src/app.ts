@@ -39,6 +39,7 @@ import {
 } from './platform/notify/index.ts';
 import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
 import { feesRoutes } from './modules/fees/index.ts';
+import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
 
 z.config(z.locales.zhCN());
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(realtime.routes);
       await api.register(ledgerRoutes, { ledger: ledger.service });
       await api.register(feesRoutes);
+      await api.register(libraryRoutes, { library: createLibraryService({ db }) });
     },
     { prefix: '/api/v1' },
   );

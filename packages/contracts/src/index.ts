@@ -7,3 +7,4 @@ export * from './notifications.ts';
 export * from './realtime.ts';
 export * from './ledger.ts';
 export * from './fees.ts';
+export * from './library.ts';

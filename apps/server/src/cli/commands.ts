@@ -11,6 +11,7 @@ import { migrateDatabase } from '../platform/db/index.ts';
 import type { TConfig } from '../config.ts';
 import { FEE_COMMANDS } from './fees.commands.ts';
 import { LEDGER_COMMANDS } from './ledger.commands.ts';
+import { LIBRARY_COMMANDS } from './library.commands.ts';
 import { withPlatform } from './platform.ts';
 
 export type Io = { out(text: string): void; err(text: string): void; readStdin(): Promise<string> };
@@ -150,4 +151,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...LEDGER_COMMANDS,
   ...FEE_COMMANDS,
+  ...LIBRARY_COMMANDS,
 };

@@ -8,6 +8,7 @@ import type { Keyring } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { appendEvent } from '../platform/events/index.ts';
 import { mattersStore } from '../modules/matters/matters.store.ts';
+import { seedLibrary } from '../modules/library/index.ts';
 
 export type DemoAccount = { role: Role; name: string; username?: string; password?: string; phone?: string; organisation: string };
 
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, deps: { keyring: Keyring; id: IdGenerator
       await mattersStore.insert(tx, { id: matterId, courtId: orgIds.court, title: m.title, stage: 'intake', createdAt: at, updatedAt: at }, m.participants);
       await appendEvent(tx, { type: 'matter.created', aggregateType: 'matter', aggregateId: matterId, payload: { stage: 'intake', demo: true } });
     }
+    await seedLibrary(tx);
     return accounts;
   });
 }
