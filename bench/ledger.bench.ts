@@ -23,7 +23,8 @@ const LEAVES = Number(process.env.BENCH_LEAVES ?? 1_000_000);
 const QUEUE_CHUNK = 5_000;
 const BATCH_MAX = 20_000;
 const PROOFS = 5_000;
-const SAMPLE_EVERY = Math.max(1, Math.floor(LEAVES / PROOFS));
+/** Every SAMPLE_EVERY-th leaf is looked up: the first half of them to warm up, the second half measured. */
+const SAMPLE_EVERY = Math.max(1, Math.floor(LEAVES / (2 * PROOFS)));
 
 const fresh = await freshExternalDatabase(SERVER, `oc_bench_ledger_${process.pid}`);
 const database = openDatabase(fresh.url, 8);
@@ -76,9 +77,11 @@ try {
   // 2. Inclusion proofs at the full size, once autovacuum would have analysed the freshly loaded
   //    tables (done here at once, so the figure is the steady state, not the minutes after a bulk load).
   await database.pool.query('vacuum (analyze) ledger_leaf, ledger_node, ledger_checkpoint, ledger_entry');
-  for (const hex of sample.slice(0, 200)) await ledger.service.receiptFor(hex);
+  const warmUp = sample.filter((_, i) => i % 2 === 0);
+  const measured = sample.filter((_, i) => i % 2 === 1);
+  for (const hex of warmUp) await ledger.service.receiptFor(hex);
   const times: number[] = [];
-  for (const hex of sample) {
+  for (const hex of measured) {
     const t = performance.now();
     const found = await ledger.service.receiptFor(hex);
     times.push(performance.now() - t);
@@ -97,7 +100,7 @@ try {
   console.log(`  queueing (outbox path, ${QUEUE_CHUNK} per transaction)   ${(LEAVES / (queuedMs / 1000)).toFixed(0).padStart(8)} entries/s`);
   console.log(`  appends through the sequencer (batches ≤ ${BATCH_MAX}, ${checkpoints - 1} signed checkpoints)`);
   console.log(`    queued and integrated end to end          ${appendsPerSecond.toFixed(0).padStart(8)} appends/s  (target ≥ 20,000: ${met(appendsPerSecond >= 20_000)})`);
-  console.log(`  inclusion proof (receipt) at ${LEAVES.toLocaleString('en')} leaves, ${times.length} look-ups`);
+  console.log(`  inclusion proof (receipt) at ${LEAVES.toLocaleString('en')} leaves, ${times.length} look-ups after ${warmUp.length} to warm up`);
   console.log(`    p50 ${pct(50).toFixed(2)} ms   p99 ${pct(99).toFixed(2)} ms   max ${times[times.length - 1]!.toFixed(2)} ms  (target p99 < 2 ms: ${met(pct(99) < 2)})`);
   console.log(`  ledger verify: ${report.leaves.toLocaleString('en')} leaves, ${report.nodes.toLocaleString('en')} nodes, ${report.checkpoints} checkpoints`);
   console.log(`    ${(report.ms / 1000).toFixed(1)} s  (target < 30 s: ${met(report.ms < 30_000)})`);
