@@ -170,7 +170,8 @@ export const ledgerStore = {
       name: 'ledger_read_nodes',
       text: `select 0 as level, index, leaf_hash as hash from ledger_leaf where index = any($1::bigint[])
              union all
-             select n.level, n.index, n.hash from ledger_node n join unnest($2::smallint[], $3::bigint[]) as w(level, index) using (level, index)`,
+             select w.level, w.index, n.hash from unnest($2::smallint[], $3::bigint[]) as w(level, index)
+               cross join lateral (select hash from ledger_node n where n.level = w.level and n.index = w.index) n`,
       values: [leaves, upper.map((n) => n.level), upper.map((n) => n.index)],
     });
     for (const r of rows) out.set(`${r.level}/${r.index}`, r.hash);
