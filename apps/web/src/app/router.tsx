@@ -11,6 +11,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', lazy: () => import('../features/auth/LoginPage.tsx').then((m) => ({ Component: m.LoginPage })) },
       { path: '/verify', lazy: () => import('../features/verify/VerifyPage.tsx').then((m) => ({ Component: m.VerifyPage })) },
+      { path: '/fees', lazy: () => import('../features/fees/FeesPage.tsx').then((m) => ({ Component: m.FeesPage })) },
       {
         path: '/',
         element: (

@@ -53,6 +53,7 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         {body}
+        <Typography.Paragraph style={{ margin: '16px 0 0', textAlign: 'center' }}><Typography.Link href="/fees">{t('fees.fromLogin')}</Typography.Link></Typography.Paragraph>
       </Card>
     </PublicLayout>
   );
