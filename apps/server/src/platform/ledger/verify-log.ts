@@ -74,17 +74,22 @@ function checkCheckpointRow(suite: HashSuite, origin: string, row: { size: numbe
 
 const byPosition = (a: { level: number; index: number }, b: { level: number; index: number }) => a.level - b.level || a.index - b.index;
 
-/** Compares the nodes the recomputation produced with the stored ones, walking both in (level, index) order. */
-async function checkNodes(pool: pg.Pool, computed: StoredNode[]): Promise<number> {
-  const upper = computed.filter((n) => n.level > 0).sort(byPosition);
-  if (!upper.length) return 0;
-  const ranges = new Map<number, { level: number; from: number; to: number }>();
-  for (const n of upper) {
-    const r = ranges.get(n.level);
-    if (!r) ranges.set(n.level, { level: n.level, from: n.index, to: n.index });
-    else r.to = n.index;
+/** The perfect subtrees above the leaves that leaves [from, to) complete: per level, an index range. */
+export function completedNodeRanges(from: number, to: number): { level: number; from: number; to: number }[] {
+  const ranges = [];
+  for (let level = 1, width = 2; width <= to; level++, width *= 2) {
+    const lo = Math.floor(from / width);
+    const hi = Math.floor(to / width) - 1;
+    if (lo <= hi) ranges.push({ level, from: lo, to: hi });
   }
-  const stored = await ledgerStore.nodesInRanges(pool, [...ranges.values()]);
+  return ranges;
+}
+
+type NodeRow = { level: number; index: number; hash: Buffer };
+
+/** Compares the nodes the recomputation produced with the stored ones, walking both in (level, index) order. */
+function checkNodes(computed: StoredNode[], stored: NodeRow[]): number {
+  const upper = computed.filter((n) => n.level > 0).sort(byPosition);
   let s = 0;
   for (const n of upper) {
     const node = { level: n.level, index: n.index };
@@ -132,12 +137,20 @@ export async function verifyLog(pool: pg.Pool, opts: { keyring?: Keyring; batchS
     };
     await checkpointsUpTo(0, () => compactRangeRoot(suite, EMPTY_COMPACT_RANGE));
 
-    // The next batch is read while this one is hashed: the database and this process work side by side.
-    let next = ledgerStore.leavesFrom(pool, 0, batchSize);
+    // A batch's leaves and the nodes they complete are read while the previous batch is hashed, so
+    // the database and this process work side by side.
+    const read = (from: number) => ({
+      leaves: ledgerStore.leavesFrom(pool, from, batchSize),
+      nodes: ledgerStore.nodesInRanges(pool, completedNodeRanges(from, from + batchSize)),
+    });
+    let next = read(0);
     for (let from = 0; ; ) {
-      const rows = await next;
+      const rows = await next.leaves;
+      let nodes = await next.nodes;
       if (!rows.length) break;
-      if (rows.length === batchSize) next = ledgerStore.leavesFrom(pool, from + rows.length, batchSize);
+      if (rows.length === batchSize) next = read(from + batchSize);
+      // The last, shorter batch completes fewer nodes than were read for a full one.
+      else nodes = await ledgerStore.nodesInRanges(pool, completedNodeRanges(from, from + rows.length));
       const hashes: Buffer[] = [];
       for (const [i, row] of rows.entries()) {
         const index = from + i;
@@ -162,7 +175,7 @@ export async function verifyLog(pool: pg.Pool, opts: { keyring?: Keyring; batchS
         roots.set(stop, compactRangeRoot(suite, range));
         position = stop;
       }
-      progress.nodes += await checkNodes(pool, computed);
+      progress.nodes += checkNodes(computed, nodes);
       progress.leaves = end;
       await checkpointsUpTo(end, (size) => roots.get(size)!);
       if (rows.length < batchSize) break;
