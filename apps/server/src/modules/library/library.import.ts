@@ -121,15 +121,29 @@ export function documentRows(id: string, p: Prepared): { document: NewDocument; 
 
 type Stored = Map<string, { id: string; title: string; contentHash: string }>;
 
-async function writeBatch(tx: Executor, batch: Prepared[], existing: Stored, id: IdGenerator): Promise<number> {
-  const written = batch.map((p) => documentRows(existing.get(p.path)?.id ?? id(), p));
-  for (const w of written) await libraryStore.upsertDocument(tx, w.document);
-  await libraryStore.deleteArticlesOf(tx, batch.flatMap((p) => existing.get(p.path)?.id ?? []));
-  const articles = written.flatMap((w) => w.articles);
+/** A batch ready to write: rows built (and tokenised) outside the transaction. */
+type Batch = { rows: { document: NewDocument; articles: NewArticle[] }[]; replacedIds: string[]; titles: string[] };
+
+/** Lets the event loop run (the previous batch's statements) between documents while tokenising. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function buildBatch(prepared: Prepared[], existing: Stored, id: IdGenerator): Promise<Batch> {
+  const rows: Batch['rows'] = [];
+  for (const p of prepared) {
+    rows.push(documentRows(existing.get(p.path)?.id ?? id(), p));
+    await yieldToLoop();
+  }
+  // A replaced document may have changed its title: both its old and its new versions are relinked.
+  const titles = [...rows.map((r) => r.document.title), ...prepared.flatMap((p) => existing.get(p.path)?.title ?? [])];
+  return { rows, replacedIds: prepared.flatMap((p) => existing.get(p.path)?.id ?? []), titles: [...new Set(titles)] };
+}
+
+async function writeBatch(tx: Executor, batch: Batch): Promise<number> {
+  await libraryStore.upsertDocuments(tx, batch.rows.map((r) => r.document));
+  await libraryStore.deleteArticlesOf(tx, batch.replacedIds);
+  const articles = batch.rows.flatMap((r) => r.articles);
   await libraryStore.insertArticles(tx, articles);
-  // A replaced document may have changed its title: both its old and new versions are relinked.
-  const titles = [...written.map((w) => w.document.title), ...batch.flatMap((p) => existing.get(p.path)?.title ?? [])];
-  await libraryStore.relinkVersions(tx, [...new Set(titles)]);
+  await libraryStore.relinkVersions(tx, batch.titles);
   return articles.length;
 }
 
@@ -144,13 +158,18 @@ export async function importLibrary(db: Executor, sources: ImportSource[], opts:
   const batchFiles = opts.batchFiles ?? 100;
   const report: ImportReport = { files: sources.length, imported: 0, replaced: 0, unchanged: 0, articles: 0, duplicates: [], skipped: [], failed: [], ms: 0 };
   const seenHashes = new Map<string, string>();
+  const seenPaths = new Set<string>();
   let done = 0;
   const progress = (p: string) => opts.onProgress?.({ done: ++done, total: sources.length, path: p });
+  const problem = (list: ImportProblem[], path: string, reason: string) => {
+    list.push({ path, reason });
+    progress(path);
+  };
 
-  for (let start = 0; start < sources.length; start += batchFiles) {
-    const slice = sources.slice(start, start + batchFiles);
-    const read: { path: string; bytes?: Buffer; hash?: string; error?: string }[] = await Promise.all(
-      slice.map(async (s) => {
+  /** Reads, hashes, sorts out unchanged, duplicate and bad files, and parses the rest. */
+  async function prepare(slice: ImportSource[]): Promise<{ prepared: Prepared[]; existing: Stored }> {
+    const read = await Promise.all(
+      slice.map(async (s): Promise<{ path: string; bytes?: Buffer; hash?: string; error?: string }> => {
         try {
           const bytes = await s.read();
           if (bytes.length > MAX_FILE_BYTES) return { path: s.path, error: `文件过大（${Math.round(bytes.length / 1024)} KB，上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）` };
@@ -162,11 +181,15 @@ export async function importLibrary(db: Executor, sources: ImportSource[], opts:
     );
     const existing = await libraryStore.documentsAtPaths(db, slice.map((s) => s.path));
     const elsewhere = await libraryStore.pathsWithHashes(db, read.flatMap((r) => (r.hash ? [r.hash] : [])));
-    const toWrite: Prepared[] = [];
+    const prepared: Prepared[] = [];
     for (const r of read) {
+      if (seenPaths.has(r.path)) {
+        problem(report.failed, r.path, '同一路径在本次导入中出现两次');
+        continue;
+      }
+      seenPaths.add(r.path);
       if (r.error || !r.bytes || !r.hash) {
-        report.failed.push({ path: r.path, reason: r.error ?? '无法读取' });
-        progress(r.path);
+        problem(report.failed, r.path, r.error ?? '无法读取');
         continue;
       }
       const stored = existing.get(r.path);
@@ -179,14 +202,12 @@ export async function importLibrary(db: Executor, sources: ImportSource[], opts:
       try {
         text = utf8.decode(r.bytes);
       } catch {
-        report.failed.push({ path: r.path, reason: '不是 UTF-8 编码的文本' });
-        progress(r.path);
+        problem(report.failed, r.path, '不是 UTF-8 编码的文本');
         continue;
       }
       const outcome = parseLawMarkdown(text, r.path);
       if (outcome.status !== 'parsed') {
-        (outcome.status === 'failed' ? report.failed : report.skipped).push({ path: r.path, reason: outcome.reason });
-        progress(r.path);
+        problem(outcome.status === 'failed' ? report.failed : report.skipped, r.path, outcome.reason);
         continue;
       }
       // The same document filed under two folders (the corpus has a few) is kept once.
@@ -197,25 +218,40 @@ export async function importLibrary(db: Executor, sources: ImportSource[], opts:
         continue;
       }
       seenHashes.set(r.hash, r.path);
-      toWrite.push({ path: r.path, hash: r.hash, document: outcome.document });
+      prepared.push({ path: r.path, hash: r.hash, document: outcome.document });
     }
+    return { prepared, existing };
+  }
+
+  /** One transaction for the batch; if the database refuses it, each file on its own, to name the bad one. */
+  async function write(prepared: Prepared[], existing: Stored, batch: Batch) {
     const count = (p: Prepared) => (existing.has(p.path) ? report.replaced++ : report.imported++);
     try {
-      report.articles += await db.transaction((tx) => writeBatch(tx, toWrite, existing, opts.id));
-      toWrite.forEach(count);
+      report.articles += await db.transaction((tx) => writeBatch(tx, batch));
+      prepared.forEach(count);
     } catch {
-      // Find the file the database refused; the others go in on their own.
-      for (const p of toWrite) {
+      for (const p of prepared) {
         try {
-          report.articles += await db.transaction((tx) => writeBatch(tx, [p], existing, opts.id));
+          const single = await buildBatch([p], existing, opts.id);
+          report.articles += await db.transaction((tx) => writeBatch(tx, single));
           count(p);
         } catch (err) {
           report.failed.push({ path: p.path, reason: `写入数据库失败：${dbMessage(err)}` });
         }
       }
     }
-    for (const p of toWrite) progress(p.path);
+    for (const p of prepared) progress(p.path);
   }
+
+  // Two stages: the next batch is read, parsed and tokenised while the previous one is being written.
+  let writing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < sources.length; start += batchFiles) {
+    const { prepared, existing } = await prepare(sources.slice(start, start + batchFiles));
+    const batch = await buildBatch(prepared, existing, opts.id);
+    await writing;
+    writing = prepared.length ? write(prepared, existing, batch) : Promise.resolve();
+  }
+  await writing;
   if (opts.tidy && report.imported + report.replaced > 0) await libraryStore.tidyAfterImport(db);
   report.ms = Math.round(performance.now() - started);
   return report;

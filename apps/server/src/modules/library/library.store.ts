@@ -115,21 +115,27 @@ export const libraryStore = {
     return new Map(rows.map((r) => [r.contentHash, r.sourcePath]));
   },
 
-  /** Inserts the document, or replaces the one from the same path (keeping its id); returns its id. */
-  async upsertDocument(db: Executor, d: NewDocument): Promise<string> {
-    const { rows } = await db.execute<{ id: string }>(sql`
+  /** Inserts the documents, or replaces those from the same paths (keeping their ids). */
+  async upsertDocuments(db: Executor, docs: NewDocument[]): Promise<void> {
+    if (!docs.length) return;
+    const col = <K extends keyof NewDocument>(k: K) => array(docs.map((d) => d[k]));
+    const json = (k: 'history' | 'notes') => array(docs.map((d) => JSON.stringify(d[k])));
+    await db.execute(sql`
       insert into library_document (id, kind, title, subtitle, issuing_body, promulgated_on, effective_on, amended_on, in_force_from,
         status, history, notes, source_path, content_hash, article_count, imported_at)
-      values (${d.id}, ${d.kind}, ${d.title}, ${d.subtitle}, ${d.issuingBody}, ${d.promulgatedOn}, ${d.effectiveOn}, ${d.amendedOn},
-        ${d.inForceFrom}, ${d.status}, ${JSON.stringify(d.history)}::jsonb, ${JSON.stringify(d.notes)}::jsonb, ${d.sourcePath},
-        ${d.contentHash}, ${d.articleCount}, now())
+      select u.id, u.kind, u.title, u.subtitle, u.issuing_body, u.promulgated_on, u.effective_on, u.amended_on, u.in_force_from,
+        u.status, u.history::jsonb, u.notes::jsonb, u.source_path, u.content_hash, u.article_count, now()
+      from unnest(${col('id')}::uuid[], ${col('kind')}::text[], ${col('title')}::text[], ${col('subtitle')}::text[],
+        ${col('issuingBody')}::text[], ${col('promulgatedOn')}::date[], ${col('effectiveOn')}::date[], ${col('amendedOn')}::date[],
+        ${col('inForceFrom')}::date[], ${col('status')}::text[], ${json('history')}::text[], ${json('notes')}::text[],
+        ${col('sourcePath')}::text[], ${col('contentHash')}::text[], ${col('articleCount')}::int[])
+        as u(id, kind, title, subtitle, issuing_body, promulgated_on, effective_on, amended_on, in_force_from, status, history, notes,
+          source_path, content_hash, article_count)
       on conflict (source_path) do update set kind = excluded.kind, title = excluded.title, subtitle = excluded.subtitle,
         issuing_body = excluded.issuing_body, promulgated_on = excluded.promulgated_on, effective_on = excluded.effective_on,
         amended_on = excluded.amended_on, in_force_from = excluded.in_force_from, status = excluded.status,
         history = excluded.history, notes = excluded.notes, content_hash = excluded.content_hash,
-        article_count = excluded.article_count, imported_at = excluded.imported_at
-      returning id`);
-    return rows[0]!.id;
+        article_count = excluded.article_count, imported_at = excluded.imported_at`);
   },
 
   async deleteArticlesOf(db: Executor, documentIds: string[]): Promise<void> {
