@@ -22,16 +22,10 @@ export function chineseNumber(n: number): string {
   return text;
 }
 
-// Rules are module constants, so each citation is written once.
-const citations = new WeakMap<TFeeRef, string>();
-
 export function citation(ref: TFeeRef): string {
-  const known = citations.get(ref);
-  if (known !== undefined) return known;
   let text = `《${LAW_TITLES[ref.law]}》第${chineseNumber(ref.article)}条`;
   if (ref.item) text += `第${chineseNumber(ref.item)}项`;
   if (ref.point) text += `第${chineseNumber(ref.point)}目`;
-  citations.set(ref, text);
   return text;
 }
 

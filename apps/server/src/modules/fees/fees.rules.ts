@@ -50,7 +50,7 @@ const flatBand = (to: bigint, flatFen: bigint, label: string): Band => ({ fromFe
 const freeBand = (to: bigint, label: string): Band => ({ fromFen: 0, toFen: Number(to), rateBp: 0, rate: 0n, label });
 
 /** Art. 13(1): property cases, ten bands. */
-export const PROPERTY_SCALE = scale(rule(13, 1), flatBand(1n * WAN, 50n * YUAN, '不超过1万元的，每件交纳50元'), [
+const PROPERTY_SCALE = scale(rule(13, 1), flatBand(1n * WAN, 50n * YUAN, '不超过1万元的，每件交纳50元'), [
   [1n * WAN, 10n * WAN, 250],
   [10n * WAN, 20n * WAN, 200],
   [20n * WAN, 50n * WAN, 150],
@@ -175,14 +175,18 @@ function scheduled(b: Breakdown, key: keyof FeeSchedule, subject: string, schedu
 type CaseRequest = Exclude<TFeeEstimateRequest, { kind: 'execution' | 'preservation' | 'payment-order' | 'public-summons' | 'arbitration' | 'bankruptcy' }>;
 type ApplicationRequest = Exclude<TFeeEstimateRequest, CaseRequest>;
 
+/** Art. 17: a property appeal pays on the part of the judgment it contests (the amount given). */
 const APPEAL_AMOUNT: LineDraft = {
   code: 'appeal-amount',
   label: '对财产案件提起上诉的，按照不服一审判决部分的上诉请求数额交纳案件受理费',
   rule: rule(17),
 };
+/** Art. 13(3): an IP case with an amount in dispute pays as a property case. */
 const IP_AMOUNT: LineDraft = { code: 'ip-amount', label: '知识产权民事案件，有争议金额或者价额的，按照财产案件的标准交纳', rule: rule(13, 3) };
+/** Art. 8(3): no case fee for an appeal against a ruling on jurisdiction. */
 const JURISDICTION_APPEAL: LineDraft = { code: 'not-charged', label: '对管辖权异议裁定不服，提起上诉的案件，不交纳案件受理费', rule: rule(8, 3) };
-const LABOUR = rule(13, 4);
+const LABOUR = rule(13, 4); // art. 13(4): labour disputes, 10 yuan per case
+// Art. 13(5): trademark, patent and maritime administrative cases 100 yuan; other administrative cases 50 yuan.
 const ADMINISTRATIVE_LISTED = rule(13, 5, 1);
 const ADMINISTRATIVE_OTHER = rule(13, 5, 2);
 
@@ -255,8 +259,11 @@ function applyHalving(b: Breakdown, request: CaseRequest) {
 // ---------------------------------------------------------------------------------------------------
 // Application fees (art. 14): never halved.
 
+/** Art. 14(1)1: execution without an amount, per case within 50–500 yuan (the schedule's figure). */
 const EXECUTION_WITHOUT_AMOUNT_SUBJECT = '申请执行，没有执行金额或者价额的，';
 const PRESERVATION_CAP: LineDraft = { code: 'cap', label: '当事人申请保全措施交纳的费用最多不超过5000元', rule: rule(14, 2) };
+// Art. 14(3)–(6): payment orders a third of the property scale, public summons 100 yuan, arbitration
+// applications 400 yuan, bankruptcy half the property scale up to 300,000 yuan.
 const PAYMENT_ORDER_SHARE: LineDraft = { code: 'fraction', label: '依法申请支付令的，比照财产案件受理费标准的1/3交纳', rule: rule(14, 3), numerator: 1, denominator: 3 };
 const PUBLIC_SUMMONS = rule(14, 4);
 const ARBITRATION = rule(14, 5);
