@@ -8,7 +8,7 @@ import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export type RunningServer = { url: string; dataDir: string; stop(): Promise<void>; output: () => string };
+export type RunningServer = { url: string; dataDir: string; pid: number; stop(): Promise<void>; output: () => string };
 
 export async function startServer(opts: { databaseUrl?: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-bench-'));
@@ -47,6 +47,7 @@ export async function startServer(opts: { databaseUrl?: string; port: number; en
   return {
     url: `http://127.0.0.1:${opts.port}`,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
