@@ -141,6 +141,11 @@ describe('the ledger in the app', () => {
     });
   });
 
+  it('documents its endpoints in the OpenAPI description', async () => {
+    const doc = (await get('/api/docs/json')).json() as { paths: Record<string, unknown> };
+    for (const path of ['checkpoint', 'keys', 'proof/inclusion', 'proof/consistency', 'receipts/{hash}']) expect(Object.keys(doc.paths)).toContain(`/api/v1/ledger/${path}`);
+  });
+
   it('answers bad input with 400 and field pointers, an unknown hash with 404', async () => {
     const cases: [string, string][] = [
       ['/api/v1/ledger/proof/inclusion?hash=xyz', '/querystring/hash'],
