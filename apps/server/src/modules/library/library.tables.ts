@@ -80,7 +80,10 @@ export const libraryArticle = pgTable(
     unique('library_article_document_ordinal_key').on(t.documentId, t.ordinal),
     // Label first: serves a lookup by label alone (第一百八十八条 anywhere) and within one document.
     index('library_article_label_idx').on(t.label, t.documentId),
-    index('library_article_search_idx').using('gin', t.searchVector),
+    // Two partial indexes, so that a search takes its candidates from the texts and from the cases
+    // separately (see libraryStore.search).
+    index('library_article_search_text_idx').using('gin', t.searchVector).where(sql`kind <> 'case'`),
+    index('library_article_search_case_idx').using('gin', t.searchVector).where(sql`kind = 'case'`),
     check('library_article_kind_check', sql`${t.kind} ${KIND_CHECK}`),
     check('library_article_type_check', sql`${t.type} in ('article', 'item', 'section', 'paragraph')`),
   ],
