@@ -39,6 +39,8 @@ export type ImportOptions = {
   batchFiles?: number;
   /** Merge the index's pending list and ANALYZE afterwards (not inside a caller's transaction). */
   tidy?: boolean;
+  /** Leave documents already imported from a path as they are, changed or not (the demo's excerpts must not replace the full texts). */
+  keepExisting?: boolean;
 };
 
 /** Larger files are refused: the biggest real document (the Civil Code's 合同编) is ~500 KB. */
@@ -193,7 +195,7 @@ export async function importLibrary(db: Executor, sources: ImportSource[], opts:
         continue;
       }
       const stored = existing.get(r.path);
-      if (stored?.contentHash === r.hash) {
+      if (stored && (stored.contentHash === r.hash || opts.keepExisting)) {
         report.unchanged++;
         progress(r.path);
         continue;

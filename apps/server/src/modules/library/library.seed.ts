@@ -9,9 +9,13 @@ import { folderSources, importLibrary, type ImportReport } from './library.impor
 
 export const LIBRARY_SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
 
-/** Loads the starting set (in the caller's transaction, if given one); a second call changes nothing. */
+/**
+ * Loads the starting set (in the caller's transaction, if given one). Documents already in the
+ * library from the same paths are left alone, so the excerpts never replace full texts imported
+ * before the first start; a second call changes nothing.
+ */
 export async function seedLibrary(db: Executor): Promise<ImportReport> {
-  const report = await importLibrary(db, folderSources(LIBRARY_SEED_DIR), { id: uuid });
+  const report = await importLibrary(db, folderSources(LIBRARY_SEED_DIR), { id: uuid, keepExisting: true });
   if (report.failed.length) throw new Error(`the library's seed files do not parse: ${report.failed.map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
   return report;
 }

@@ -1,7 +1,7 @@
 // Tokens at import, the query built from what a user types, and highlighted snippets.
 import { describe, expect, it } from 'vitest';
 import { highlight } from './library.highlight.ts';
-import { planQuery } from './library.query.ts';
+import { anyOf, planQuery } from './library.query.ts';
 import { bigrams, indexTokens, normaliseText, segmentWords } from './library.segment.ts';
 
 describe('segmenter and index tokens', () => {
@@ -36,20 +36,22 @@ describe('segmenter and index tokens', () => {
 
 describe('planQuery', () => {
   it.each([
-    // A run the user typed matches as typed (the phrase of its bigrams) or as its words anywhere.
-    ['诉讼时效', "(('诉讼时效' | '诉讼' <-> '讼时' <-> '时效') | ('诉讼' & '时效'))", ['诉讼', '时效']],
-    // One dictionary word: that word or its bigram phrase.
-    ['人民法院', "('人民法院' | '人民' <-> '民法' <-> '法院')", ['人民法院']],
+    // Every word must occur; a longer word as all of its bigrams (a substring wherever they stand
+    // together, which ts_rank_cd's cover density ranks first).
+    ['诉讼时效', "'诉讼' & '时效'", ['诉讼', '时效']],
+    ['人民法院', "('人民' & '民法' & '法院')", ['人民法院']],
     ['法院', "'法院'", ['法院']],
-    // Separate runs must all match.
-    ['劳动合同 解除', "(('劳动合同' | '劳动' <-> '动合' <-> '合同') | ('劳动' & '合同')) & '解除'", ['劳动', '合同', '解除']],
-    // Stop words and lone characters are dropped from the words, but stay in the phrase.
-    ['离婚后财产怎么分割', "(('离婚后财产怎么分割' | '离婚' <-> '婚后' <-> '后财' <-> '财产' <-> '产怎' <-> '怎么' <-> '么分' <-> '分割') | ('离婚' & '财产' & '分割'))", ['离婚', '财产', '分割']],
+    ['劳动合同 解除', "'劳动' & '合同' & '解除'", ['劳动', '合同', '解除']],
+    // Stop words and lone characters are dropped.
+    ['离婚后财产怎么分割', "'离婚' & '财产' & '分割'", ['离婚', '财产', '分割']],
+    // Lone characters in a row are a word the dictionary lacks.
+    ['承揽合同纠纷', "'承揽' & '合同' & '纠纷'", ['承揽', '合同', '纠纷']],
+    // A run of one word plus a character is searched as typed.
+    ['民法典', "('民法' & '法典')", ['民法典']],
     // A lone character is a prefix.
     ['债', "'债':*", ['债']],
-    // Latin and numbers are words.
-    // (A lone character beside a number is dropped: 4倍 looks for 4.)
-    ['LPR 4倍', "'lpr' & '4'", ['lpr', '4倍']],
+    // Latin and numbers are words (a lone character beside a number is dropped: 4倍 looks for 4).
+    ['LPR 4倍', "'lpr' & '4'", ['lpr', '4']],
   ])('%j → %s', (query, tsquery, terms) => {
     const plan = planQuery(query);
     expect(plan.all).toBe(tsquery);
@@ -62,8 +64,16 @@ describe('planQuery', () => {
     expect(planQuery('刑法 第120条之1').labels).toEqual(['第一百二十条之一']);
   });
 
-  it('relaxes to any word', () => {
-    expect(planQuery('xyzzy 诉讼时效').any).toBe("'xyzzy' | '诉讼' | '时效'");
+  it('relaxes to any word, leaving out words common to much of the library', () => {
+    const plan = planQuery('装修公司 延期交付');
+    expect(plan.terms).toEqual(['装修', '公司', '延期', '交付']);
+    expect(anyOf(plan, () => 0)).toBe("'装修' | '公司' | '延期' | '交付'");
+    expect(anyOf(plan, (lexeme) => (lexeme === '公司' ? 0.45 : 0.01))).toBe("'装修' | '延期' | '交付'");
+    // When every word is common, the rarest one.
+    expect(anyOf(plan, (lexeme) => ({ 装修: 0.3, 公司: 0.45, 延期: 0.2, 交付: 0.25 })[lexeme] ?? 1)).toBe("'延期'");
+    // A longer word is as rare as its rarest bigram.
+    expect(anyOf(planQuery('人民法院 xyzzy'), (lexeme) => (lexeme === '人民' ? 0.5 : 0.05))).toBe("('人民' & '民法' & '法院') | 'xyzzy'");
+    expect(anyOf(planQuery('人民法院 xyzzy'), (lexeme) => (lexeme === '法院' ? 0.5 : 0.05))).toBe("('人民' & '民法' & '法院') | 'xyzzy'");
   });
 
   it('quotes whatever reaches the query, so nothing the user types is tsquery syntax', () => {
@@ -76,7 +86,7 @@ describe('planQuery', () => {
   });
 
   it('finds nothing to search in punctuation alone', () => {
-    expect(planQuery('！？。…')).toMatchObject({ all: null, any: null, labels: [] });
+    expect(planQuery('！？。…')).toMatchObject({ all: null, words: [], labels: [] });
   });
 });
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import { uuid } from '../../platform/clock/index.ts';
-import { folderSources, importLibrary, seedLibrary, createLibraryService, type ImportSource } from './index.ts';
+import { folderSources, importLibrary, seedLibrary, createLibraryService, LIBRARY_SEED_DIR, type ImportSource } from './index.ts';
 
 let database: TestDatabase;
 let library: ReturnType<typeof createLibraryService>;
@@ -172,6 +172,20 @@ describe('importing a folder', () => {
     const [after] = (await search('自公布之日起施行')).items;
     expect(after!.documentId).toBe(before!.documentId);
     expect((await library.getDocument(after!.documentId)).articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条']);
+  });
+
+  it('never lets the demo excerpts replace a full text imported before them', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      write('full/民法典/总则.md', fs.readFileSync(path.join(LIBRARY_SEED_DIR, '民法典/总则.md'), 'utf8').replace('## 第九章', '## 第八章 民事责任\n\n第一百七十六条 民事主体依照法律规定或者按照当事人约定，履行民事义务，承担民事责任。\n\n## 第九章'));
+      await importLibrary(fresh.db, folderSources(path.join(dir, 'full')), { id: uuid });
+      expect(await seedLibrary(fresh.db)).toMatchObject({ imported: 7, unchanged: 1, replaced: 0 });
+      const hits = await createLibraryService({ db: fresh.db }).search({ q: '民事责任', limit: 5 });
+      expect(hits.items.map((h) => h.article.label)).toContain('第一百七十六条');
+    } finally {
+      await fresh.drop();
+      fs.rmSync(path.join(dir, 'full'), { recursive: true });
+    }
   });
 
   it('keeps the stored version of a file that became unparseable', async () => {

@@ -11,21 +11,28 @@ import type {
   TLibrarySearchResult,
 } from '@opencourt/contracts';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../../platform/clock/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { CommonErrors, decodeCursor, encodeCursor } from '../../platform/http/index.ts';
 import { LibraryErrors } from './library.errors.ts';
 import { highlight } from './library.highlight.ts';
 import { normaliseArticleLabel } from './library.numerals.ts';
-import { planQuery } from './library.query.ts';
+import { anyOf, planQuery } from './library.query.ts';
 import { libraryStore, type ArticleRow, type DocumentRow, type SearchFilters, type SearchRow } from './library.store.ts';
 
-/** Matches ranked per query at most: a query matching half the library still answers in bounded time. */
-export const CANDIDATE_CAP = 5000;
+/**
+ * Matches ranked per query at most, of texts (laws, …) and of cases: ranking reads each candidate's
+ * vector (~15 µs each), so a query matching half the library still answers in bounded time.
+ */
+export const CANDIDATE_CAPS = { texts: 700, cases: 300 };
+/** How long the lexeme frequencies (from PostgreSQL's statistics) are reused. */
+const FREQUENCIES_TTL_MS = 10 * 60_000;
 /** Deepest page offset: relevance past this is noise. */
 export const MAX_OFFSET = 1000;
 const SNIPPET_CHARS = 120;
 
-const ZOffsetCursor = z.object({ o: z.number().int().min(0).max(MAX_OFFSET) });
+/** Where the next page starts, and whether the search had to be relaxed to any word. */
+const ZOffsetCursor = z.object({ o: z.number().int().min(0).max(MAX_OFFSET), any: z.literal(1).optional() });
 
 const articleView = (a: ArticleRow) => ({
   id: a.id,
@@ -73,8 +80,16 @@ function hitView(row: SearchRow, needles: string[], withText: boolean) {
 const emptyQuery = () =>
   CommonErrors.VALIDATION_FAILED(undefined, { fields: [{ pointer: '/querystring/q', detail: '请输入要查找的字词（标点和符号不能单独查找）' }] });
 
-export function createLibraryService(deps: { db: Db }) {
+export function createLibraryService(deps: { db: Db; clock?: Clock }) {
   const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+  let frequencies: { map: Map<string, number>; at: number } | undefined;
+  async function lexemeFrequency(): Promise<(lexeme: string) => number> {
+    const now = clock.now().getTime();
+    if (!frequencies || now - frequencies.at > FREQUENCIES_TTL_MS) frequencies = { map: await libraryStore.lexemeFrequencies(db), at: now };
+    const map = frequencies.map;
+    return (lexeme) => map.get(lexeme) ?? 0;
+  }
 
   async function requireDocument(id: string): Promise<DocumentRow> {
     const document = await libraryStore.document(db, id);
@@ -88,25 +103,29 @@ export function createLibraryService(deps: { db: Db }) {
       const plan = planQuery(query.q);
       const label = query.label ? normaliseArticleLabel(query.label) : plan.labels[0];
       if (!plan.all && !label) throw emptyQuery();
-      const offset = decodeCursor(query.cursor, ZOffsetCursor)?.o ?? 0;
+      const cursor = decodeCursor(query.cursor, ZOffsetCursor);
+      const offset = cursor?.o ?? 0;
       const filters: SearchFilters = { kind: query.kind, documentId: query.documentId, label, effectiveOn: query.effectiveOn };
       const page = { limit: query.limit + 1, offset };
       let match: 'all' | 'any' = 'all';
-      let rows: SearchRow[];
+      let rows: SearchRow[] = [];
       if (!plan.all) {
         rows = await libraryStore.byLabel(db, { filters: { ...filters, label: label! }, ...page });
       } else {
-        rows = await libraryStore.search(db, { tsquery: plan.all, filters, ...page, candidateCap: CANDIDATE_CAP });
-        // Nothing has every word: show what has some of them, and say so.
-        if (!rows.length && offset === 0 && plan.any && plan.any !== plan.all) {
-          rows = await libraryStore.search(db, { tsquery: plan.any, filters, ...page, candidateCap: CANDIDATE_CAP });
+        if (!cursor?.any) rows = await libraryStore.search(db, { tsquery: plan.all, filters, ...page, caps: CANDIDATE_CAPS });
+        // Nothing has every word: show what has some of them, and say so. The match leaves out words
+        // common to much of the library; the ranking still counts every word.
+        const relaxed = cursor?.any || (!rows.length && offset === 0 && plan.words.length > 1) ? anyOf(plan, await lexemeFrequency()) : null;
+        if (relaxed) {
+          const rankQuery = plan.words.map((w) => w.query).join(' | ');
+          rows = await libraryStore.search(db, { tsquery: relaxed, rankQuery, filters, ...page, caps: CANDIDATE_CAPS });
           match = 'any';
         }
       }
       const more = rows.length > query.limit && offset + query.limit <= MAX_OFFSET;
       return {
         items: rows.slice(0, query.limit).map((r) => hitView(r, plan.needles, opts.withText === true)),
-        nextCursor: more ? encodeCursor({ o: offset + query.limit }) : null,
+        nextCursor: more ? encodeCursor(match === 'any' ? { o: offset + query.limit, any: 1 } : { o: offset + query.limit }) : null,
         match,
         terms: plan.terms,
         labels: label ? [label] : [],

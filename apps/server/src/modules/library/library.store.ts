@@ -162,7 +162,8 @@ export const libraryStore = {
 
   /**
    * Versions: among documents of the same kind, title and subtitle, each is superseded when the next
-   * newer one took effect. Recomputed for the given titles; the articles carry the same date.
+   * newer one took effect. Cases are never versions of each other (many share a title such as
+   * 张某诉某公司买卖合同纠纷案). Recomputed for the given titles; the articles carry the same date.
    */
   async relinkVersions(db: Executor, titles: string[]): Promise<void> {
     if (!titles.length) return;
@@ -170,7 +171,7 @@ export const libraryStore = {
       with target as (
         select d.id, (select min(o.in_force_from) from library_document o
                        where o.title = d.title and o.subtitle is not distinct from d.subtitle and o.kind = d.kind
-                         and o.in_force_from > d.in_force_from) as next
+                         and o.in_force_from > d.in_force_from and d.kind <> 'case') as next
         from library_document d where d.title = any(${array(titles)}::text[])
       )
       update library_document d set superseded_on = t.next from target t where d.id = t.id and d.superseded_on is distinct from t.next`);
@@ -183,25 +184,39 @@ export const libraryStore = {
 
   /** After a bulk import: merge the GIN index's pending entries and refresh the planner's statistics. */
   async tidyAfterImport(db: Executor): Promise<void> {
-    await db.execute(sql`select gin_clean_pending_list('library_article_search_idx'::regclass)`);
+    await db.execute(sql`select gin_clean_pending_list('library_article_search_text_idx'::regclass), gin_clean_pending_list('library_article_search_case_idx'::regclass)`);
     await db.execute(sql`analyze library_document, library_article`);
   },
 
   /**
-   * Ranked hits. The matching rows are capped before ranking (`candidateCap`), so a query that matches
-   * most of the library still answers in bounded time. Within the cap, ts_rank_cd orders by cover
-   * density (length-normalised) and the law's rank among sources of law (see KIND_BOOST).
+   * Ranked hits. Ranking needs each candidate's stored vector, so the candidates are capped: at most
+   * `caps.texts` matching laws, regulations, interpretations and other texts, and `caps.cases` matching
+   * cases, each found through its own partial index (so cases, however many, never crowd the laws out).
+   * Among them ts_rank_cd orders by cover density (length-normalised) and the law's rank among sources
+   * of law (see KIND_BOOST).
    */
-  async search(db: Executor, q: { tsquery: string; filters: SearchFilters; limit: number; offset: number; candidateCap: number }): Promise<SearchRow[]> {
+  async search(
+    db: Executor,
+    q: { tsquery: string; rankQuery?: string; filters: SearchFilters; limit: number; offset: number; caps: { texts: number; cases: number } },
+  ): Promise<SearchRow[]> {
+    const filters = filterSql(q.filters);
+    const wantTexts = q.filters.kind !== 'case';
+    const wantCases = !q.filters.kind || q.filters.kind === 'case';
+    // Each branch repeats its index's predicate literally, so the planner picks that partial index.
+    const branches: SQL[] = [];
+    if (wantTexts) {
+      branches.push(sql`(select a.id, a.kind, a.search_vector from library_article a, query
+        where a.kind <> 'case' and a.search_vector @@ query.q and ${filters} limit ${q.caps.texts})`);
+    }
+    if (wantCases) {
+      branches.push(sql`(select a.id, a.kind, a.search_vector from library_article a, query
+        where a.kind = 'case' and a.search_vector @@ query.q and ${filters} limit ${q.caps.cases})`);
+    }
     const { rows } = await db.execute<SearchRow>(sql`
-      with query as (select to_tsquery('simple', ${q.tsquery}) as q),
-      candidates as (
-        select a.id, a.kind, a.search_vector from library_article a, query
-        where a.search_vector @@ query.q and ${filterSql(q.filters)}
-        limit ${q.candidateCap}
-      ),
+      with query as (select to_tsquery('simple', ${q.tsquery}) as q, to_tsquery('simple', ${q.rankQuery ?? q.tsquery}) as r),
+      candidates as (${sql.join(branches, sql` union all `)}),
       ranked as (
-        select c.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], c.search_vector, query.q, 1) * ${KIND_BOOST} as score
+        select c.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], c.search_vector, query.r, 1) * ${KIND_BOOST} as score
         from candidates c, query
         order by score desc, c.id
         limit ${q.limit} offset ${q.offset}
@@ -210,6 +225,18 @@ export const libraryStore = {
       from ranked r join library_article a on a.id = r.id join library_document d on d.id = a.document_id
       order by r.score desc, r.id`);
     return rows.map((r) => ({ ...r, score: Number(r.score) }));
+  },
+
+  /**
+   * How often the most common lexemes occur (share of articles), from the statistics ANALYZE keeps
+   * for the search vector (most_common_elems); a lexeme not listed is rarer than any listed one.
+   */
+  async lexemeFrequencies(db: Executor): Promise<Map<string, number>> {
+    const { rows } = await db.execute<{ lexeme: string; frequency: number }>(sql`
+      select u.lexeme, u.frequency from pg_stats s,
+        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(lexeme, frequency)
+      where s.schemaname = current_schema() and s.tablename = 'library_article' and s.attname = 'search_vector' and u.lexeme is not null`);
+    return new Map(rows.map((r) => [r.lexeme, Number(r.frequency)]));
   },
 
   /** Articles with a given label (a query that is only 第…条), the newest documents first. */
