@@ -6,7 +6,7 @@ import { CommonErrors } from '../http/index.ts';
 import { LedgerErrors } from './ledger.errors.ts';
 import { ledgerStore } from './ledger.store.ts';
 import type { LogIdentity } from './log-setup.ts';
-import { consistencyProofFromStore, inclusionProofFromStore } from './proofs.ts';
+import { consistencyProofFromStore, createNodeCache, inclusionProofFromStore } from './proofs.ts';
 import type { LedgerKind } from './subject.ts';
 
 export type LedgerKeys = {
@@ -37,6 +37,7 @@ export function createLedgerService(deps: {
   quorum: number;
 }) {
   const { pool } = deps;
+  const nodeCache = createNodeCache();
 
   async function lookup(subjectDigestHex: string): Promise<ReceiptLookup> {
     const hex = subjectDigestHex.toLowerCase();
@@ -45,7 +46,7 @@ export function createLedgerService(deps: {
     const digest = Buffer.from(hex, 'hex');
     const { leaf, published: checkpoint } = await ledgerStore.findLeafAndPublished(pool, digest);
     if (leaf && checkpoint && leaf.index < checkpoint.size) {
-      const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size);
+      const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size, nodeCache);
       const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote! });
       return { status: 'recorded', kind: leaf.kind, leafIndex: leaf.index, recordedAt: leaf.integratedAt, receipt };
     }

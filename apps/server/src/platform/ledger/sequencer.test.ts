@@ -124,6 +124,21 @@ describe('sequencer', () => {
     }
   });
 
+  it('serves receipts with large subtrees from memory, identical to those read from the database', async () => {
+    const ledger = testLedger(db, { config: { batchMax: 300 } });
+    const { verifierKey } = await ledger.open();
+    const entries = randomEntries(700); // subtrees of 256 and 512 leaves: levels 8 and 9
+    await enqueue(db, entries);
+    await drain(ledger);
+    const sample = [0, 255, 256, 511, 512, 650, 699].map((i) => entries[i]!);
+    const first = await Promise.all(sample.map((e) => ledger.service.receiptFor(e.ref)));
+    const again = await Promise.all(sample.map((e) => ledger.service.receiptFor(e.ref)));
+    const fresh = await Promise.all(sample.map((e) => testLedger(db).service.receiptFor(e.ref)));
+    expect(again).toEqual(first);
+    expect(fresh).toEqual(first);
+    sample.forEach((e, i) => expect(verifyReceipt(again[i]!.receipt, { logVerifierKey: verifierKey, witnessVerifierKeys: [], quorum: 0, leafData: e.subjectDigest })).toMatchObject({ ok: true, treeSize: 700 }));
+  });
+
   it('leaves nothing behind when a batch fails before it commits, and integrates those entries once afterwards', async () => {
     let die = true;
     const ledger = testLedger(db, {
