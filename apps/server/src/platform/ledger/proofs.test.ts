@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCache } from './proofs.ts';
 
 describe('node cache', () => {
-  it('keeps large subtrees only, and drops the least recently used first', () => {
+  it('holds at most its limit, dropping the least recently used first', () => {
     const cache = createNodeCache(2, 8);
     const h = (n: number) => Buffer.alloc(32, n);
     cache.set('8/0', h(1));
