@@ -43,7 +43,7 @@ export type ImportOptions = {
   keepExisting?: boolean;
 };
 
-/** Larger files are refused: the biggest real document (the Civil Code's 合同编) is ~500 KB. */
+/** Larger files are refused: the biggest real document (人民检察院刑事诉讼规则) is ~310 KB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Every .md file under a folder, recursively, by relative path (with /), in a stable order. */

@@ -79,6 +79,14 @@ describe('GET /api/v1/library/search (no sign-in)', () => {
     expect(res.json()).toMatchObject({ title: 'The request is invalid', errors: [{ pointer: '/querystring/q' }] });
   });
 
+  it('never fails on malformed encodings or repeated parameters', async () => {
+    for (const raw of ['q=%E4%B8', 'q=%ZZ%', 'q=%00', 'q=a&q=b', 'q=%F0%9F%98%80', 'q=' + '%E8%AF%89'.repeat(3000), 'q=诉讼&limit=-1', 'q=诉讼&limit=1.5']) {
+      const res = await get(`/api/v1/library/search?${raw}`);
+      expect([200, 400], `${raw.slice(0, 30)}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+      if (res.statusCode === 400) expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('answers a query of symbols that only look like tsquery syntax', async () => {
     for (const text of ["'", '\\', '& | ! <->', "诉讼' | '时效", '诉讼:* & !时效']) {
       const res = await get(`/api/v1/library/search?${q({ q: text })}`);
