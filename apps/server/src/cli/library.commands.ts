@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LIBRARY_KINDS, ZLibrarySearchQuery } from '@opencourt/contracts';
 import { uuid } from '../platform/clock/index.ts';
 import { migrateDatabase } from '../platform/db/index.ts';
-import { createLibraryService, folderSources, importLibrary, type ImportProgress } from '../modules/library/index.ts';
+import { createLibraryService, folderSources, importLibrary, loadCauses, type ImportProgress } from '../modules/library/index.ts';
 import type { Command, Io } from './commands.ts';
 import { UsageError } from './commands.ts';
 import { withPlatform } from './platform.ts';
@@ -51,7 +51,8 @@ async function runImport(folder: string, values: Record<string, unknown>, config
   return withPlatform(config, io.err, {}, async ({ database }) => {
     await migrateDatabase(database.pool);
     const report = await importLibrary(database.db, sources, { id: uuid, batchFiles: batch, tidy: true, onProgress: progress.update });
-    io.out(json({ folder: root, ...report, seconds: Math.round(report.ms / 100) / 10 }));
+    const causesAdded = await loadCauses(database.db);
+    io.out(json({ folder: root, ...report, seconds: Math.round(report.ms / 100) / 10, causesAdded }));
     if (report.failed.length) io.err(`${report.failed.length} 个文件未能导入，原因见 failed / ${report.failed.length} file(s) could not be imported: see "failed"\n`);
     return report.failed.length && values.strict ? 1 : 0;
   });

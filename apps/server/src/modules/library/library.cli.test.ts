@@ -44,13 +44,14 @@ describe('opencourt library', () => {
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ files: 9, imported: 8, replaced: 0, unchanged: 0, failed: [{ path: '坏文件.md', reason: expect.stringContaining('INFO END') }] });
     expect(report.articles).toBeGreaterThan(200);
+    expect(report.causesAdded).toHaveLength(5);
     // Not a terminal: a plain line per tenth, ending at 100%.
     expect(run.stderr).toContain('导入 / importing 9/9 (100%)');
     expect(run.stderr).toContain('1 个文件未能导入');
 
     const strict = await opencourt(['library', 'import', folder, '--strict']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout)).toMatchObject({ imported: 0, unchanged: 8 });
+    expect(JSON.parse(strict.stdout)).toMatchObject({ imported: 0, unchanged: 8, causesAdded: [] });
   });
 
   it('prints hits with the title, the label and the text', async () => {

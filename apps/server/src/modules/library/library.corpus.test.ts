@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import { uuid } from '../../platform/clock/index.ts';
-import { createLibraryService, folderSources, importLibrary, type ImportReport } from './index.ts';
+import { createLibraryService, folderSources, importLibrary, loadCauses, type ImportReport } from './index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const CORPUS = path.resolve(repoRoot, '../shared/data/laws');
@@ -20,6 +20,7 @@ describe.skipIf(!corpusPresent)(`the whole law corpus (${CORPUS})`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     report = await importLibrary(database.db, folderSources(CORPUS), { id: uuid, tidy: true });
+    await loadCauses(database.db);
   }, 600_000);
   afterAll(async () => {
     await database?.drop();

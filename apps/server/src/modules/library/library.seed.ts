@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuid } from '../../platform/clock/index.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { CAUSE_LINKS } from './library.causes.ts';
 import { folderSources, importLibrary, type ImportReport } from './library.import.ts';
+import { libraryStore } from './library.store.ts';
 
 export const LIBRARY_SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
 
@@ -16,6 +18,12 @@ export const LIBRARY_SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta
  */
 export async function seedLibrary(db: Executor): Promise<ImportReport> {
   const report = await importLibrary(db, folderSources(LIBRARY_SEED_DIR), { id: uuid, keepExisting: true });
+  await loadCauses(db);
   if (report.failed.length) throw new Error(`the library's seed files do not parse: ${report.failed.map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
   return report;
+}
+
+/** The cause-of-action links (library.causes.ts) the library does not have yet; returns the causes added. */
+export function loadCauses(db: Executor): Promise<string[]> {
+  return libraryStore.insertMissingCauses(db, CAUSE_LINKS);
 }

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import { uuid } from '../../platform/clock/index.ts';
-import { folderSources, importLibrary, seedLibrary, createLibraryService, LIBRARY_SEED_DIR, type ImportSource } from './index.ts';
+import { folderSources, importLibrary, loadCauses, seedLibrary, createLibraryService, LIBRARY_SEED_DIR, type ImportSource } from './index.ts';
 
 let database: TestDatabase;
 let library: ReturnType<typeof createLibraryService>;
@@ -82,6 +82,14 @@ describe('the shipped starting set', () => {
     const causes = await library.listCauses();
     expect(causes.items.map((c) => c.name).sort()).toEqual(['劳动争议', '民间借贷纠纷', '物业服务合同纠纷', '离婚纠纷', '机动车交通事故责任纠纷'].sort());
     await expect(library.causeArticles('不存在的纠纷')).rejects.toMatchObject({ code: 'LIBRARY_CAUSE_NOT_FOUND' });
+  });
+});
+
+describe('cause links as data', () => {
+  it('are loaded once; a court’s own edits are kept', async () => {
+    await database.db.execute(sql`update library_cause_article set note = '本院补充说明' where cause_name = '离婚纠纷' and ordinal = 1`);
+    expect(await loadCauses(database.db)).toEqual([]);
+    expect((await library.causeArticles('离婚纠纷')).articles[0]).toMatchObject({ label: '第一千零七十六条', note: '本院补充说明' });
   });
 });
 

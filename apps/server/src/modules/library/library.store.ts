@@ -1,6 +1,7 @@
 // All of the library's SQL. Dates come back as 'YYYY-MM-DD' text (cast in SQL), never as JS Dates.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import type { CauseLinks } from './library.causes.ts';
 import type { DocumentKind, HistoryEntry, PassageType } from './library.parse.ts';
 
 export type DocumentRow = {
@@ -277,6 +278,28 @@ export const libraryStore = {
       select (select label from library_article where document_id = ${documentId}::uuid and ordinal < ${ordinal} and label is not null order by ordinal desc limit 1) as previous,
              (select label from library_article where document_id = ${documentId}::uuid and ordinal > ${ordinal} and label is not null order by ordinal limit 1) as next`);
     return rows[0] ?? { previous: null, next: null };
+  },
+
+  /**
+   * Adds the causes the table does not have yet, with their links; causes already there are left as a
+   * court may have edited them.
+   */
+  async insertMissingCauses(db: Executor, causes: CauseLinks[]): Promise<string[]> {
+    if (!causes.length) return [];
+    const { rows } = await db.execute<{ name: string }>(sql`
+      insert into library_cause (name, code)
+      select * from unnest(${array(causes.map((c) => c.name))}::text[], ${array(causes.map((c) => c.code))}::text[])
+      on conflict (name) do nothing
+      returning name`);
+    const added = new Set(rows.map((r) => r.name));
+    const links = causes.filter((c) => added.has(c.name)).flatMap((c) => c.articles.map((a, i) => ({ cause: c.name, ordinal: i + 1, ...a })));
+    if (links.length) {
+      await db.execute(sql`
+        insert into library_cause_article (cause_name, ordinal, document_title, article_label, note)
+        select * from unnest(${array(links.map((l) => l.cause))}::text[], ${array(links.map((l) => l.ordinal))}::int[],
+          ${array(links.map((l) => l.documentTitle))}::text[], ${array(links.map((l) => l.label))}::text[], ${array(links.map((l) => l.note))}::text[])`);
+    }
+    return [...added];
   },
 
   async causes(db: Executor): Promise<{ name: string; code: string | null; articleCount: number }[]> {

@@ -89,7 +89,7 @@ export const libraryArticle = pgTable(
   ],
 );
 
-/** Causes of action (民间借贷纠纷, …) and the articles a matter of that cause rests on. */
+/** Causes of action (民间借贷纠纷, …) and the articles a matter of that cause rests on (loaded from library.causes.ts). */
 export const libraryCause = pgTable('library_cause', {
   name: text('name').primaryKey(),
   /** The number in the SPC's civil cause catalogue, where known. */
