@@ -17,7 +17,8 @@ let files: FileService;
 let actor: Actor;
 
 beforeAll(async () => {
-  ctx = await startTestApp();
+  // No background jobs, so the memory bound measures the upload path alone.
+  ctx = await startTestApp({ config: { JOBS_ENABLED: 'false' } });
   files = createFileService({
     db: ctx.database.db,
     driver: createFsDriver(ctx.config.blobs.dir),
