@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
 import { PHONE, useJourney } from './support/browser.ts';
-import { signInWithSms } from './support/pages.ts';
+import { expectPage, HOME_HEADINGS, signInWithSms } from './support/pages.ts';
 import { mattersForParty, partyAccounts } from './support/server.ts';
 
 const EVIDENCE = '借条：今借到赵芳人民币伍万元整（¥50,000.00），于2026年12月31日前归还。借款人：李明\n';
@@ -16,11 +16,12 @@ describe('verifying a record on the evidence ledger', () => {
     const party = partyAccounts(server)[0]!;
     const { mine } = await mattersForParty(server, party.phone);
     await signInWithSms(page, server, party.phone);
+    await expectPage(page, HOME_HEADINGS.party);
 
     // The party uploads evidence to their matter (as the app does), then waits until it is on the ledger.
     const uploaded = await page.evaluate(
       async ({ text, matterId }) => {
-        const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)oc_csrf=([^;]*)/)![1]!);
+        const { csrfToken: csrf } = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
         const form = new FormData();
         form.append('matterId', matterId);
         form.append('file', new Blob([text], { type: 'text/plain' }), '借条.txt');
