@@ -8,3 +8,4 @@ export * from './realtime.ts';
 export * from './ledger.ts';
 export * from './fees.ts';
 export * from './library.ts';
+export * from './chinese-number.ts';

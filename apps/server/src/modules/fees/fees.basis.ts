@@ -1,26 +1,13 @@
 // Citations of the rules a fee rests on, written the way Chinese legal texts cite them:
 // 《诉讼费用交纳办法》第十三条第一项, …第十三条第二项第一目.
-import type { TFeeRef } from '@opencourt/contracts';
+import { chineseNumber, type TFeeRef } from '@opencourt/contracts';
+
+export { chineseNumber };
 
 export const LAW_TITLES: Record<TFeeRef['law'], string> = {
   decree: '诉讼费用交纳办法',
   'civil-procedure-interpretation': '最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释',
 };
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1–999 in Chinese numerals as article numbers are written: 十三, 一百零五, 二百一十. */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 999) throw new RangeError(`no article number ${n}`);
-  const hundreds = Math.floor(n / 100);
-  const tens = Math.floor((n % 100) / 10);
-  const ones = n % 10;
-  let text = hundreds ? `${DIGITS[hundreds]}百` : '';
-  if (tens) text += `${hundreds || tens > 1 ? DIGITS[tens] : ''}十`;
-  else if (hundreds && ones) text += '零';
-  if (ones) text += DIGITS[ones];
-  return text;
-}
 
 export function citation(ref: TFeeRef): string {
   let text = `《${LAW_TITLES[ref.law]}》第${chineseNumber(ref.article)}条`;

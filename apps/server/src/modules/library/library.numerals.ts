@@ -1,8 +1,10 @@
 // Chinese numerals as laws write article numbers (第一百八十八条, 第一千零七十九条, 第十七条之一), both ways,
 // so a user may type 第188条 or 188 and find 第一百八十八条.
+import { toChineseNumeral } from '@opencourt/contracts';
+
+export { toChineseNumeral };
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
-const DIGIT_CHARS = '零一二三四五六七八九';
 
 export const CHINESE_NUMERAL = '[零〇一二三四五六七八九十百千万两]+';
 
@@ -26,32 +28,6 @@ export function parseChineseNumeral(text: string): number | undefined {
     }
   }
   return total + section + (digit ?? 0);
-}
-
-/** 188 → 一百八十八, 1079 → 一千零七十九, 10 → 十, 17 → 十七 (as laws write them). */
-export function toChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n >= 100_000) throw new RangeError(`cannot write ${n} in Chinese numerals`);
-  if (n === 0) return '零';
-  if (n >= 10_000) {
-    const rest = n % 10_000;
-    return `${toChineseNumeral(Math.floor(n / 10_000))}万${rest ? (rest < 1000 ? '零' : '') + toChineseNumeral(rest) : ''}`;
-  }
-  const parts: string[] = [];
-  const units = ['千', '百', '十', ''];
-  const values = [1000, 100, 10, 1];
-  let zero = false;
-  for (const [i, value] of values.entries()) {
-    const d = Math.floor(n / value) % 10;
-    if (d === 0) {
-      if (parts.length) zero = true;
-      continue;
-    }
-    if (zero) parts.push('零');
-    zero = false;
-    // 十七, not 一十七, when ten leads.
-    parts.push(d === 1 && value === 10 && !parts.length ? '十' : `${DIGIT_CHARS[d]}${units[i]}`);
-  }
-  return parts.join('');
 }
 
 const LABEL = new RegExp(`^第(${CHINESE_NUMERAL}|\\d+)条(?:之(${CHINESE_NUMERAL}|\\d+))?$`);

@@ -1,6 +1,6 @@
 // Money and citations for the fee page, in the reader's language. Amounts are integer fen throughout:
 // what a party types is read from its digits, never through a float.
-import type { TFeeRef } from '@opencourt/contracts';
+import { chineseNumber, type TFeeRef } from '@opencourt/contracts';
 import type { TFunction } from 'i18next';
 
 /** The largest amount the server accepts: 10^15 fen. */
@@ -35,20 +35,6 @@ export function formatBound(fen: number, wan: string, bound: (amount: string) =>
   const yuan = Math.floor(fen / 100);
   if (wan && yuan > 0 && yuan % 10_000 === 0) return bound(`${yuan / 10_000}${wan}`);
   return bound(new Intl.NumberFormat(locale).format(yuan));
-}
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1–999 as Chinese legal texts number articles: 十三, 一百零五, 二百零六. */
-export function chineseNumber(n: number): string {
-  const hundreds = Math.floor(n / 100);
-  const tens = Math.floor((n % 100) / 10);
-  const ones = n % 10;
-  let text = hundreds ? `${DIGITS[hundreds]}百` : '';
-  if (tens) text += `${hundreds || tens > 1 ? DIGITS[tens] : ''}十`;
-  else if (hundreds && ones) text += '零';
-  if (ones) text += DIGITS[ones];
-  return text;
 }
 
 /** 《诉讼费用交纳办法》第十三条第一项 in Chinese; "Measures on the Payment of Litigation Costs, art. 13(1)" in English. */
