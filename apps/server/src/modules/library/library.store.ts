@@ -2,22 +2,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import type { CauseLinks } from './library.causes.ts';
-import type { DocumentKind, HistoryEntry, PassageType } from './library.parse.ts';
+import type { DocumentKind, ParsedDocument, PassageType } from './library.parse.ts';
 
-export type DocumentRow = {
+/** A stored document: what the parser read of it, less its passages, plus what storage adds. */
+export type DocumentRow = Omit<ParsedDocument, 'passages'> & {
   id: string;
-  kind: DocumentKind;
-  title: string;
-  subtitle: string | null;
-  issuingBody: string | null;
-  promulgatedOn: string | null;
-  effectiveOn: string | null;
-  amendedOn: string | null;
-  inForceFrom: string | null;
   supersededOn: string | null;
-  status: 'repealed' | null;
-  history: HistoryEntry[];
-  notes: string[];
   sourcePath: string;
   contentHash: string;
   articleCount: number;
