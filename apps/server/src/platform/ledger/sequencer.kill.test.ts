@@ -13,10 +13,12 @@ import { verifyLog } from './verify-log.ts';
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/die-mid-batch.ts');
 let db: TestDatabase;
+let child: ReturnType<typeof spawn> | undefined;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(async () => {
+  child?.kill('SIGKILL'); // a test that failed before its kill leaves no process behind
   await db.drop();
 });
 
@@ -28,34 +30,37 @@ it('integrates a batch exactly once after the process sequencing it was killed b
   const entries = randomEntries(300);
   await enqueue(db, entries);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, LEDGER_TEST_DATABASE_URL: db.url, LEDGER_TEST_MASTER_KEY: masterKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child = proc;
   let output = '';
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       if (output.includes('IN_BATCH 300')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`child exited (${code}) before its batch:\n${output}`)));
+    proc.once('exit', (code) => reject(new Error(`child exited (${code}) before its batch:\n${output}`)));
   });
   // The child holds the batch's leaves, nodes and checkpoint uncommitted, and the sequencer lock.
   expect(await ledger.sequenceOnce()).toEqual({ outcome: 'busy' });
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGKILL');
   await exited;
 
   // The server notices the dead connection and rolls back; then this process takes over.
+  // 'held' lasts as long as some other transaction in the cluster that began before the entries.
   let outcome;
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 45_000;
+  do {
     outcome = await ledger.sequenceOnce();
     if (outcome.outcome !== 'busy' && outcome.outcome !== 'held') break;
     await new Promise((r) => setTimeout(r, 25));
-  }
+  } while (Date.now() < deadline);
   expect(outcome).toEqual({ outcome: 'integrated', added: 300, size: 300, full: false });
   expect(await tableCount(db.pool, 'ledger_leaf')).toBe(300);
   expect((await ledgerStore.checkpointSizes(db.pool)).map((c) => c.size)).toEqual([0, 300]);
   expect(await verifyLog(db.pool, { keyring })).toMatchObject({ ok: true, size: 300 });
-});
+}, 120_000);

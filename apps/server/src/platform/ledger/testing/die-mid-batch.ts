@@ -19,4 +19,11 @@ const ledger = createLedger({
     await new Promise(() => {}); // wait here until killed
   },
 });
-await ledger.sequenceOnce();
+// The entries may be held for a while: another transaction anywhere in the cluster (CI shares one
+// PostgreSQL among many test databases) keeps them invisible until it ends. Keep trying until the
+// batch starts, where beforeCommit stops this process for good.
+for (;;) {
+  const outcome = await ledger.sequenceOnce();
+  process.stdout.write(`OUTCOME ${outcome.outcome}\n`);
+  await new Promise((r) => setTimeout(r, 25));
+}
