@@ -9,3 +9,4 @@ export * from './ledger.ts';
 export * from './fees.ts';
 export * from './library.ts';
 export * from './chinese-number.ts';
+export * from './video.ts';

@@ -3,6 +3,7 @@
 // that through the REST API, where each view applies its access rules.
 import { z } from 'zod';
 import { ZId, ZIsoTime } from './common.ts';
+import { ZVideoChatEvent, ZVideoControlEvent, ZVideoRoomEvent, ZVideoSignalEvent } from './video.ts';
 
 /** `user:<id>` (one user's own events) or `matter:<id>` (a matter the user may read). */
 export const ZRoom = z.string().regex(/^[a-z][a-z_]{0,31}:[A-Za-z0-9_-]{1,64}$/, '房间名格式为 类型:编号');
@@ -11,6 +12,8 @@ export const ZRealtimeClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('subscribe'), room: ZRoom }),
   z.strictObject({ type: z.literal('unsubscribe'), room: ZRoom }),
   z.strictObject({ type: z.literal('ping') }),
+  /** A message to a room the socket subscribed to; the room kind's owner checks and routes `body` (e.g. video signaling). */
+  z.strictObject({ type: z.literal('send'), room: ZRoom, body: z.unknown() }),
 ]);
 export type TRealtimeClientMessage = z.infer<typeof ZRealtimeClientMessage>;
 
@@ -36,10 +39,18 @@ export const ZMatterChangedEvent = z.object({
   occurredAt: ZIsoTime,
 });
 
-export const ZRealtimeEvent = z.discriminatedUnion('type', [ZNotificationCreatedEvent, ZNotificationReadEvent, ZMatterChangedEvent]);
+export const ZRealtimeEvent = z.discriminatedUnion('type', [
+  ZNotificationCreatedEvent,
+  ZNotificationReadEvent,
+  ZMatterChangedEvent,
+  ZVideoSignalEvent,
+  ZVideoRoomEvent,
+  ZVideoChatEvent,
+  ZVideoControlEvent,
+]);
 export type TRealtimeEvent = z.infer<typeof ZRealtimeEvent>;
 
-export const ZRealtimeErrorCode = z.enum(['REALTIME_INVALID_MESSAGE', 'REALTIME_ROOM_FORBIDDEN', 'REALTIME_TOO_MANY_ROOMS']);
+export const ZRealtimeErrorCode = z.enum(['REALTIME_INVALID_MESSAGE', 'REALTIME_ROOM_FORBIDDEN', 'REALTIME_TOO_MANY_ROOMS', 'REALTIME_SEND_REFUSED']);
 
 export const ZRealtimeServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), userId: ZId }),

@@ -9,5 +9,6 @@ import * as ledger from '../ledger/ledger.tables.ts';
 import * as notify from '../notify/notify.tables.ts';
 import * as matters from '../../modules/matters/matters.tables.ts';
 import * as library from '../../modules/library/library.tables.ts';
+import * as video from '../../modules/video/video.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library, ...video };

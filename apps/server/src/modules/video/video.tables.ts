@@ -1,0 +1,44 @@
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tstz } from '../../platform/db/columns.ts';
+import { matter } from '../matters/matters.tables.ts';
+
+/** A video room opened for a matter (mediation, witnessing, hearing). */
+export const videoRoom = pgTable(
+  'video_room',
+  {
+    id: uuid('id').primaryKey(),
+    matterId: uuid('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull(), // mediation | witness | hearing | meeting
+    status: text('status').notNull().default('open'), // open | ended
+    locked: boolean('locked').notNull().default(false),
+    scheduledAt: tstz('scheduled_at'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    endedAt: tstz('ended_at'),
+  },
+  (t) => [index('video_room_matter_idx').on(t.matterId)],
+);
+
+/** Who is invited to a room, as what, and where they are now (lobby, main room or a caucus). */
+export const videoParticipant = pgTable(
+  'video_participant',
+  {
+    id: uuid('id').primaryKey(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => videoRoom.id),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull(), // host | party | agent | observer
+    side: text('side'),
+    state: text('state').notNull().default('invited'), // invited | waiting | admitted | refused | removed | left
+    caucus: text('caucus'),
+    /** New at every join: signals addressed to an older connection are dropped. */
+    connectionId: uuid('connection_id'),
+    joinedAt: tstz('joined_at'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('video_participant_room_user_key').on(t.roomId, t.userId), index('video_participant_user_idx').on(t.userId)],
+);
