@@ -41,6 +41,7 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -205,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(ledgerRoutes, { ledger: ledger.service });
       await api.register(feesRoutes);
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
+      await api.register(riskRoutes, { risk: createRiskService({ db, clock }) });
     },
     { prefix: '/api/v1' },
   );
