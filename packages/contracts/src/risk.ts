@@ -10,14 +10,15 @@ export const ZRiskDisputeKind = z.enum(RISK_DISPUTE_KINDS, { error: `请选择�
 export type TRiskDisputeKind = z.infer<typeof ZRiskDisputeKind>;
 
 /** The evidence checklist of each kind of dispute: ids here, wording and legal basis on the server and in the web catalogues. */
-export const RISK_EVIDENCE: Record<TRiskDisputeKind, readonly string[]> = {
+export const RISK_EVIDENCE = {
   'private-lending': ['iou', 'transfer-records', 'interest-agreement', 'demand-records', 'borrower-identity'],
   'sale-contract': ['contract', 'delivery-notes', 'invoices', 'payment-records', 'demand-records'],
   labour: ['labour-contract', 'wage-records', 'attendance', 'termination-notice', 'arbitration-award'],
   'property-service': ['service-contract', 'fee-standard', 'service-records', 'arrears-statement', 'demand-records'],
   'traffic-accident': ['accident-report', 'medical-records', 'loss-evidence', 'insurance', 'appraisal'],
   divorce: ['marriage-certificate', 'breakdown-evidence', 'property-evidence', 'children-evidence', 'debt-evidence'],
-};
+} as const satisfies Record<TRiskDisputeKind, readonly string[]>;
+export type TRiskEvidenceId = (typeof RISK_EVIDENCE)[TRiskDisputeKind][number];
 
 /** Kinds whose claim is money owed by instalments, where the last instalment's due date matters (Civil Code art. 189). */
 export const RISK_INSTALMENT_KINDS: readonly TRiskDisputeKind[] = ['private-lending', 'sale-contract', 'property-service'];
@@ -77,7 +78,7 @@ export const ZRiskReportRequest = z
     preservation: z.strictObject({ amountFen: fen('申请保全的财产数额') }).optional(),
   })
   .superRefine((v, ctx) => {
-    const known = RISK_EVIDENCE[v.kind];
+    const known: readonly string[] = RISK_EVIDENCE[v.kind];
     v.evidence.forEach((id, i) => {
       if (!known.includes(id)) ctx.addIssue({ code: 'custom', path: ['evidence', i], message: `“${id}”不是此类纠纷的证据清单项，可选：${known.join('、')}` });
     });
