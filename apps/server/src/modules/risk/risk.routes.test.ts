@@ -124,3 +124,9 @@ describe('downloads', () => {
     }
   });
 });
+
+it('is described in the OpenAPI document, downloads with their media types', async () => {
+  const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, { post?: { responses: Record<string, { content?: Record<string, unknown> }> } }> };
+  expect(doc.paths['/api/v1/risk/reports']?.post).toBeDefined();
+  expect(Object.keys(doc.paths['/api/v1/risk/reports/pdf']!.post!.responses['200']!.content ?? {})).toContain('application/pdf');
+});
