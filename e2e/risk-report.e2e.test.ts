@@ -62,4 +62,28 @@ describe('risk report on a phone', () => {
     expect(pdf.getTitle()).toBe('诉讼风险评估报告');
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
   });
+
+  it('explains a date in the future next to its field, then reads the report in English', async () => {
+    const { page } = journey;
+    await page.goto('/risk');
+    await expectPage(page, '诉讼风险评估');
+    await page.getByRole('radio', { name: '劳动争议（工资、辞退）' }).check();
+    await page.getByLabel('您哪天知道自己的权利被侵害？').fill(chinaDate(1, 0));
+    await page.getByRole('button', { name: '生成风险报告' }).click();
+    await page.getByText(/知道权利受损的日期不能晚于今天/).waitFor();
+    expect(await page.locator('.oc-risk-report').count()).toBe(0);
+    await expectAccessible(page, 'future date');
+
+    // Labour arbitration has one year (劳动争议调解仲裁法 art. 27): ten months ago leaves about sixty days.
+    await page.getByLabel('您哪天知道自己的权利被侵害？').fill(chinaDate(0, -300));
+    await page.getByRole('button', { name: '生成风险报告' }).click();
+    await page.getByTestId('risk-limitation-warning').waitFor();
+    expect(await page.locator('.oc-risk-report').textContent()).toContain('《中华人民共和国劳动争议调解仲裁法》第二十七条第一款');
+
+    await page.getByTestId('language-menu').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expectPage(page, 'Litigation risk check');
+    expect(await page.getByTestId('risk-limitation-warning').textContent()).toMatch(/The limitation period ends on \d{4}-\d{2}-\d{2}, in \d+ days/);
+    await expectNoHorizontalScroll(page, 'report in English');
+  });
 });

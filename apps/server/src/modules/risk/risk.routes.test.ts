@@ -88,6 +88,8 @@ describe('bad answers', () => {
     { body: { ...questionnaire, otherSide: { assets: 'maybe' } }, pointer: '/body/otherSide/assets', detail: '' },
     { body: { ...questionnaire, summary: '字'.repeat(2001) }, pointer: '/body/summary', detail: '最多 2000 字' },
     { body: { ...questionnaire, surprise: true }, pointer: '/body', detail: '' },
+    { body: { ...questionnaire, knewOn: '2026-11-26' }, pointer: '/body/knewOn', detail: '不能晚于今天（2026-11-25）' },
+    { body: { ...questionnaire, interruptions: [{ on: '2025-01-01', kind: 'demand' }, { on: '2027-01-01', kind: 'acknowledgement' }] }, pointer: '/body/interruptions/1/on', detail: '不能晚于今天' },
   ])('refuses $pointer: $detail', async ({ body, pointer, detail }) => {
     for (const path of ['', '/pdf']) {
       const res = await post(path, body);

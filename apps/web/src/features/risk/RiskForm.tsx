@@ -52,10 +52,17 @@ function requestOf(v: RiskValues): TRiskReportInput {
 // The server's field pointers, onto this form's fields.
 const FIELD_OF: Record<string, keyof RiskValues> = { kind: 'kind', summary: 'summary', amountFen: 'amount', knewOn: 'knewOn', lastInstalmentDueOn: 'lastInstalmentDueOn', interruptions: 'demands', evidence: 'evidence', preservation: 'preservationAmount' };
 
-function fieldErrorsOf(error: unknown): { name: keyof RiskValues; errors: string[] }[] | null {
+type FieldErrors = { name: (string | number)[]; errors: string[] }[];
+
+/** The problem's field errors on this form's fields (a demand's own date for the list), or null when one has no field here. */
+function fieldErrorsOf(error: unknown): FieldErrors | null {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return null;
-  const fields = error.problem.errors.map((e) => ({ name: FIELD_OF[String(fieldPathOf(e.pointer)?.[0])], errors: [e.detail] }));
-  return fields.every((f) => f.name) ? (fields as { name: keyof RiskValues; errors: string[] }[]) : null;
+  const fields = error.problem.errors.map((e) => {
+    const path = fieldPathOf(e.pointer) ?? [];
+    const field = FIELD_OF[String(path[0])];
+    return { name: field === 'demands' && path.length > 1 ? [field, ...path.slice(1)] : field ? [field] : null, errors: [e.detail] };
+  });
+  return fields.every((f) => f.name) ? (fields as FieldErrors) : null;
 }
 
 export function RiskForm({ onResult, onEdit }: { onResult: (report: TRiskReport, request: TRiskReportInput) => void; onEdit: () => void }) {
@@ -67,7 +74,7 @@ export function RiskForm({ onResult, onEdit }: { onResult: (report: TRiskReport,
   const report = useMutation({
     mutationFn: async (request: TRiskReportInput) => ({ request, report: await makeRiskReport(request) }),
     onSuccess: (r) => onResult(r.report, r.request),
-    onError: (error) => form.setFields(fieldErrorsOf(error) ?? []),
+    onError: (error) => form.setFields((fieldErrorsOf(error) ?? []) as Parameters<typeof form.setFields>[0]),
   });
   const placed = fieldErrorsOf(report.error) !== null;
 
