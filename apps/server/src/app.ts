@@ -203,7 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);
       await api.register(ledgerRoutes, { ledger: ledger.service });
-      await api.register(feesRoutes);
+      await api.register(feesRoutes, { schedule: config.feeSchedule });
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
     },
     { prefix: '/api/v1' },
