@@ -168,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const consumers = createEventConsumers({ db, clock, log: app.log.child({ component: 'consumers' }), listener, pollMs: deps.jobs?.consumerPollMs });
   const realtime = createRealtime({
     db,
+    pool: database.pool,
     clock,
     log: app.log.child({ component: 'realtime' }),
     listener,
