@@ -1,6 +1,7 @@
 // The only reader of process.env. Every setting is parsed and documented here (see README "Configuration").
 import path from 'node:path';
 import { NOTE_KEY_TYPE, parseVerifierKey } from '@opencourt/ledger';
+import { ZIceServer } from '@opencourt/contracts';
 import { z } from 'zod';
 
 const bool = z
@@ -60,6 +61,18 @@ const ZEnv = z.object({
   LEDGER_COURT_NAME: z.string().min(1).default('厦门市翔安区人民法院'),
   LEDGER_BATCH_MAX: z.coerce.number().int().min(1).max(100_000).default(10_000),
   LEDGER_BATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** ICE servers handed to video-room browsers, as JSON: `[{"urls":"stun:stun.example.org"},{"urls":"turn:turn.example.org","username":"u","credential":"p"}]`. */
+  VIDEO_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return z.array(ZIceServer).parse(JSON.parse(text));
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON array of ICE servers: ${(err as Error).message.slice(0, 200)}` });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Parses LEDGER_WITNESSES: each `url|verifierKey`, named by its key. */
@@ -134,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.UPLOAD_MAX_BYTES,
     },
     jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
+    video: { iceServers: e.VIDEO_ICE_SERVERS },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     ledger: {
       origin: e.LEDGER_ORIGIN ?? (e.PUBLIC_URL ? `${new URL(e.PUBLIC_URL).host}/ledger` : 'opencourt.local/ledger'),

@@ -24,7 +24,7 @@ const MAX_ERRORS = 20;
 /** A client this far behind on reading is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistry, 'sendHandler'>; log: FastifyBaseLogger; maxRoomsPerSocket?: number }) {
+export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistry, 'sendHandler' | 'presence'>; log: FastifyBaseLogger; maxRoomsPerSocket?: number }) {
   const { policy, log } = deps;
   const maxRooms = deps.maxRoomsPerSocket ?? 50;
   const clients = new Set<Client>();
@@ -50,7 +50,8 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
   };
 
   const leave = (client: Client, room: string) => {
-    client.rooms.delete(room);
+    if (!client.rooms.delete(room)) return;
+    deps.senders?.presence('left', client, room);
     const members = rooms.get(room);
     members?.delete(client);
     if (members?.size === 0) rooms.delete(room);
@@ -104,7 +105,8 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
         let members = rooms.get(msg.room);
         if (!members) rooms.set(msg.room, (members = new Set()));
         members.add(client);
-        return send(client, { type: 'subscribed', room: msg.room });
+        send(client, { type: 'subscribed', room: msg.room });
+        return deps.senders?.presence('entered', client, msg.room);
       }
     }
   };

@@ -13,7 +13,13 @@ export type SendOutcome = { ok: true } | { ok: false; message: string; strike?: 
 /** Runs per message: keep it in memory (no database query per signal). */
 export type RoomSendHandler = (sender: RoomSender, id: string, body: unknown) => SendOutcome | Promise<SendOutcome>;
 
-export type RoomKind = { authorize: RoomAuthorizer; send?: RoomSendHandler };
+export type RoomKind = {
+  authorize: RoomAuthorizer;
+  send?: RoomSendHandler;
+  /** A socket entered or left one of the kind's rooms (unsubscribed, closed, dropped): presence. */
+  entered?: (sender: RoomSender, id: string) => void;
+  left?: (sender: RoomSender, id: string) => void;
+};
 
 export function parseRoom(room: string): { kind: string; id: string } | undefined {
   const i = room.indexOf(':');
@@ -45,6 +51,12 @@ export function createRoomRegistry(authorizers: Record<string, RoomAuthorizer> =
     register(name: string, kind: RoomKind) {
       if (kinds.has(name)) throw new Error(`room kind ${name} is already registered`);
       kinds.set(name, kind);
+    },
+    /** Tell the room's kind that a socket entered or left it. */
+    presence(change: 'entered' | 'left', sender: RoomSender, room: string) {
+      const parsed = parseRoom(room);
+      const hook = parsed && kinds.get(parsed.kind)?.[change];
+      if (parsed && hook) hook(sender, parsed.id);
     },
     sendHandler(room: string): { id: string; handle: RoomSendHandler } | undefined {
       const parsed = parseRoom(room);
