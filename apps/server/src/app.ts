@@ -41,6 +41,7 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const consumers = createEventConsumers({ db, clock, log: app.log.child({ component: 'consumers' }), listener, pollMs: deps.jobs?.consumerPollMs });
   const realtime = createRealtime({
     db,
+    pool: database.pool,
     clock,
     log: app.log.child({ component: 'realtime' }),
     listener,
@@ -183,6 +185,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
+  const video = createVideoService({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    notifier,
+    publish: realtime.publish,
+    iceServers: config.video.iceServers,
+  });
+  const videoSignaling = createVideoSignaling({
+    db,
+    clock,
+    id,
+    log: app.log.child({ component: 'video-signaling' }),
+    notifications: cacheNotifications,
+    relay: realtime.relay,
+    publish: realtime.publish,
+  });
+  realtime.registerRoomKind('video', videoSignaling.roomKind);
   const files = createFileService({
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
@@ -205,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(ledgerRoutes, { ledger: ledger.service });
       await api.register(feesRoutes, { schedule: config.feeSchedule });
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
+      await api.register(videoRoutes, { db, video });
     },
     { prefix: '/api/v1' },
   );
@@ -225,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     await listener.start();
     realtime.start();
+    videoSignaling.start();
     // Creates the ledger on first start, and refuses a LEDGER_ORIGIN or LEDGER_HASH the log cannot take.
     await ledger.open();
     if (config.jobs.enabled) {
@@ -238,6 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await ledger.stop();
     await consumers.stop();
     await jobs.stop();
+    await videoSignaling.stop();
     realtime.stop();
     await listener.stop();
   });

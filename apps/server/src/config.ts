@@ -1,6 +1,7 @@
 // The only reader of process.env. Every setting is parsed and documented here (see README "Configuration").
 import path from 'node:path';
 import { NOTE_KEY_TYPE, parseVerifierKey } from '@opencourt/ledger';
+import { ZIceServer } from '@opencourt/contracts';
 import { z } from 'zod';
 import { createFeeSchedule } from './modules/fees/index.ts';
 
@@ -63,6 +64,18 @@ const ZEnv = z.object({
   LEDGER_BATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   /** The province's per-case fee figures in fen, as JSON (e.g. {"divorceFen":20000}), each within the Decree's range. */
   FEE_SCHEDULE: z.string().optional(),
+  /** ICE servers handed to video-room browsers, as JSON: `[{"urls":"stun:stun.example.org"},{"urls":"turn:turn.example.org","username":"u","credential":"p"}]`. */
+  VIDEO_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return z.array(ZIceServer).parse(JSON.parse(text));
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON array of ICE servers: ${(err as Error).message.slice(0, 200)}` });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Parses FEE_SCHEDULE into a fee schedule, naming each figure the Decree does not allow. */
@@ -152,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.UPLOAD_MAX_BYTES,
     },
     jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
+    video: { iceServers: e.VIDEO_ICE_SERVERS },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     feeSchedule: e.feeSchedule,
     ledger: {
