@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
 import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
-import { createBlobDriver, createFileService, filesRoutes, type BlobDriver } from './platform/blobs/index.ts';
+import { createBlobDriver, createFileService, filesRoutes, type BlobDriver, type FileServiceDeps } from './platform/blobs/index.ts';
 import { CACHE_CHANNEL } from './platform/cache/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
 import type { Keyring } from './platform/crypto/index.ts';
@@ -42,6 +42,7 @@ import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
+import { createVideoRecording } from './modules/video/recording/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -204,7 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);
-  const files = createFileService({
+  const fileDeps: FileServiceDeps = {
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
     keyring,
@@ -213,7 +214,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     matters: { factsOf: (matterId) => matters.factsOf(matterId) },
     tmpDir: path.join(config.blobs.dir, '.incoming'),
     maxBytes: config.blobs.maxBytes,
-  });
+  };
+  const files = createFileService(fileDeps);
+  const videoRecording = createVideoRecording({ db, clock, id, config: config.video, jobsEnabled: config.jobs.enabled, jobs, publish: realtime.publish, fileDeps });
 
   await app.register(
     async (api) => {
@@ -227,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(feesRoutes, { schedule: config.feeSchedule });
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
       await api.register(videoRoutes, { db, video });
+      await api.register(videoRecording.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -252,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await ledger.open();
     if (config.jobs.enabled) {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
+      await videoRecording.schedule();
       await jobs.start();
       await consumers.start();
       ledger.start();

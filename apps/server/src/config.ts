@@ -76,6 +76,16 @@ const ZEnv = z.object({
         return z.NEVER;
       }
     }),
+  /** Days a video recording's media is kept after it is processed; unset or 0 keeps it. */
+  VIDEO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  /** Largest recording chunk a browser may upload. */
+  VIDEO_CHUNK_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Largest processed recording track stored as a file. */
+  VIDEO_TRACK_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(8 * 1024 * 1024 * 1024),
+  /** After a recording stops, how long participants have to upload their last chunks before processing starts anyway. */
+  VIDEO_FINALIZE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Where Debian's ffmpeg and ffprobe are. */
+  FFMPEG_DIR: z.string().default('/usr/bin'),
 });
 
 /** Parses FEE_SCHEDULE into a fee schedule, naming each figure the Decree does not allow. */
@@ -165,7 +175,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.UPLOAD_MAX_BYTES,
     },
     jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
-    video: { iceServers: e.VIDEO_ICE_SERVERS },
+    video: {
+      iceServers: e.VIDEO_ICE_SERVERS,
+      retentionDays: e.VIDEO_RETENTION_DAYS || null,
+      chunkMaxBytes: e.VIDEO_CHUNK_MAX_BYTES,
+      trackMaxBytes: e.VIDEO_TRACK_MAX_BYTES,
+      finalizeGraceMs: e.VIDEO_FINALIZE_GRACE_SECONDS * 1000,
+      ffmpeg: path.join(e.FFMPEG_DIR, 'ffmpeg'),
+      ffprobe: path.join(e.FFMPEG_DIR, 'ffprobe'),
+      /** Acknowledged chunks of tracks not yet processed, appended per track (on the blob directory's file system). */
+      recordingsDir: path.join(dataDir, 'blobs', '.recordings'),
+    },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     feeSchedule: e.feeSchedule,
     ledger: {
