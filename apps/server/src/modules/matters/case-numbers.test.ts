@@ -90,7 +90,7 @@ describe('a court adjusts its type codes', () => {
 
     const audited = await waitFor(async () => {
       const { rows } = await ctx.database.pool.query(`select resource_type, resource_id, outcome from audit_entry where actor_id = $1 and action = 'court.case_type.save'`, [admin.id]);
-      return rows.length === 2 && rows;
+      return rows.length === 2 ? rows : undefined;
     });
     expect(audited[0]).toEqual({ resource_type: 'court', resource_id: org.courtId, outcome: 'success' });
   });
