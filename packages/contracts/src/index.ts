@@ -10,4 +10,5 @@ export * from './fees.ts';
 export * from './library.ts';
 export * from './chinese-number.ts';
 export * from './video.ts';
+export * from './identifiers.ts';
 export * from './risk.ts';

@@ -18,9 +18,9 @@ const randomPassword = () => `Oc-${randomBytes(9).toString('base64url')}1a`;
 export const DEMO_ORGANISATIONS = {
   court: { kind: 'court', name: '厦门市翔安区人民法院', code: '闽0213', areaCode: '350213' },
   mediationCentre: { kind: 'mediation_org', name: '翔安区多元解纷中心', areaCode: '350213' },
-  lawFirm: { kind: 'law_firm', name: '福建鹭江律师事务所（演示）', code: '91350200MA2XXXXX1C' },
-  bank: { kind: 'institution', name: '厦门国际银行翔安支行（演示）', code: '91350200MA2YYYYY2D' },
-  appraisal: { kind: 'appraisal_institution', name: '厦门市正信司法鉴定所（演示）', code: '91350200MA2ZZZZZ3E' },
+  lawFirm: { kind: 'law_firm', name: '福建鹭江律师事务所（演示）', code: '31350000MD0123454U' },
+  bank: { kind: 'institution', name: '厦门国际银行翔安支行（演示）', code: '91350213MA34XA011E' },
+  appraisal: { kind: 'appraisal_institution', name: '厦门市正信司法鉴定所（演示）', code: '34350000MD06789005' },
 } as const;
 
 /** Held while seeding, so that processes starting together against a new database seed it once. */
