@@ -132,3 +132,14 @@ it('is described in the OpenAPI document, downloads with their media types', asy
   expect(doc.paths['/api/v1/risk/reports']?.post).toBeDefined();
   expect(Object.keys(doc.paths['/api/v1/risk/reports/pdf']!.post!.responses['200']!.content ?? {})).toContain('application/pdf');
 });
+
+it("prices a divorce at the province's configured figure, like the fee estimate (FEE_SCHEDULE; Decree art. 13(2)1)", async () => {
+  const province = await startTestApp({ config: { FEE_SCHEDULE: '{"divorceFen":20000}' } });
+  try {
+    const res = await province.app.inject({ method: 'POST', url: '/api/v1/risk/reports', payload: { kind: 'divorce' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().fee.estimate).toMatchObject({ kind: 'divorce', feeFen: 20_000 });
+  } finally {
+    await province.close();
+  }
+});
