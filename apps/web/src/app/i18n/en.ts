@@ -1,4 +1,6 @@
 // English.
+import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -385,4 +387,6 @@ export const en: Messages = {
     history: "How it was made and amended",
     articleCount: "{{count}} articles or paragraphs",
   },
+  video: videoEn,
+  notifications: notificationsEn,
 };

@@ -1,4 +1,6 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
+import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'OpenCourt',
@@ -383,6 +385,8 @@ export const zhCN = {
     history: '制定和修改经过',
     articleCount: '共 {{count}} 条（段）',
   },
+  video: videoZhCN,
+  notifications: notificationsZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

@@ -1,4 +1,6 @@
 // Traditional Chinese as used in Hong Kong and Macau.
+import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const zhHK: Messages = {
@@ -385,4 +387,6 @@ export const zhHK: Messages = {
     history: "制定和修改經過",
     articleCount: "共 {{count}} 條（段）",
   },
+  video: videoZhHK,
+  notifications: notificationsZhHK,
 };
