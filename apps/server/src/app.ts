@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
 import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
-import { createBlobDriver, createFileService, filesRoutes, type BlobDriver } from './platform/blobs/index.ts';
+import { createBlobDriver, createFileService, filesRoutes, type BlobDriver, type FileServiceDeps } from './platform/blobs/index.ts';
 import { CACHE_CHANNEL } from './platform/cache/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
 import type { Keyring } from './platform/crypto/index.ts';
@@ -41,6 +41,8 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
+import { createVideoRecording } from './modules/video/recording/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -168,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const consumers = createEventConsumers({ db, clock, log: app.log.child({ component: 'consumers' }), listener, pollMs: deps.jobs?.consumerPollMs });
   const realtime = createRealtime({
     db,
+    pool: database.pool,
     clock,
     log: app.log.child({ component: 'realtime' }),
     listener,
@@ -183,7 +186,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
-  const files = createFileService({
+  const video = createVideoService({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    notifier,
+    publish: realtime.publish,
+    iceServers: config.video.iceServers,
+  });
+  const videoSignaling = createVideoSignaling({
+    db,
+    clock,
+    id,
+    log: app.log.child({ component: 'video-signaling' }),
+    notifications: cacheNotifications,
+    relay: realtime.relay,
+    publish: realtime.publish,
+  });
+  realtime.registerRoomKind('video', videoSignaling.roomKind);
+  const fileDeps: FileServiceDeps = {
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
     keyring,
@@ -192,7 +214,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     matters: { factsOf: (matterId) => matters.factsOf(matterId) },
     tmpDir: path.join(config.blobs.dir, '.incoming'),
     maxBytes: config.blobs.maxBytes,
-  });
+  };
+  const files = createFileService(fileDeps);
+  const videoRecording = createVideoRecording({ db, clock, id, config: config.video, jobsEnabled: config.jobs.enabled, jobs, publish: realtime.publish, fileDeps });
 
   await app.register(
     async (api) => {
@@ -203,8 +227,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);
       await api.register(ledgerRoutes, { ledger: ledger.service });
-      await api.register(feesRoutes);
+      await api.register(feesRoutes, { schedule: config.feeSchedule });
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
+      await api.register(videoRoutes, { db, video });
+      await api.register(videoRecording.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -225,10 +251,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     await listener.start();
     realtime.start();
+    videoSignaling.start();
     // Creates the ledger on first start, and refuses a LEDGER_ORIGIN or LEDGER_HASH the log cannot take.
     await ledger.open();
     if (config.jobs.enabled) {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
+      await videoRecording.schedule();
       await jobs.start();
       await consumers.start();
       ledger.start();
@@ -238,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await ledger.stop();
     await consumers.stop();
     await jobs.stop();
+    await videoSignaling.stop();
     realtime.stop();
     await listener.stop();
   });

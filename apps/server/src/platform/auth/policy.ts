@@ -21,7 +21,11 @@ export type Permission =
   | 'user.manage'
   | 'organisation.read'
   | 'notification.send'
-  | 'system.operate';
+  | 'system.operate'
+  /** Open a video room for the matter (and host it). */
+  | 'video_room.create'
+  /** See every video room of the matter and its record, without being invited. */
+  | 'video_room.oversee';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -49,9 +53,13 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
 
 /** Court-wide roles see every matter of their own court; the rest only where they take part. */
 const COURT_WIDE: readonly Role[] = ['clerk', 'coordinator'];
-const MATTER_ACTIONS: Record<'matter.read' | 'matter.update' | 'file.read', readonly MatterRole[]> = {
+type MatterAction = 'matter.read' | 'matter.update' | 'file.read' | 'video_room.create' | 'video_room.oversee';
+const MATTER_ACTIONS: Record<MatterAction, readonly MatterRole[]> = {
   'matter.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
   'matter.update': ['coordinator', 'mediator', 'judge', 'clerk'],
+  // Staff who may change the matter run its video sessions.
+  'video_room.create': ['coordinator', 'mediator', 'judge', 'clerk'],
+  'video_room.oversee': ['coordinator', 'mediator', 'judge', 'clerk'],
   'file.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
 };
 
@@ -59,7 +67,7 @@ export function can(actor: Actor | undefined, action: Permission, resource: Reso
   if (!actor) return false;
   if (resource.type === 'platform') return actor.roles.some((r) => ROLE_GRANTS[r].includes(action));
   if (!(action in MATTER_ACTIONS)) return false;
-  const allowedParts = MATTER_ACTIONS[action as keyof typeof MATTER_ACTIONS];
+  const allowedParts = MATTER_ACTIONS[action as MatterAction];
   if (resource.participants.some((p) => p.userId === actor.userId && allowedParts.includes(p.role))) return true;
   if (actor.courtId === resource.courtId && actor.roles.some((r) => COURT_WIDE.includes(r))) return true;
   if (action === 'matter.read' && actor.roles.includes('integrator') && actor.organisationId && resource.filedByOrgId === actor.organisationId) {

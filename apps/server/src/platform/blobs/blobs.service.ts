@@ -220,6 +220,23 @@ export function createFileService(deps: FileServiceDeps) {
       });
     },
 
+    /**
+     * Deletes a file at the end of its retention (its ledger leaves stay): the row, and the content
+     * once no other file shares it. The stored object goes only after the rows are gone for good.
+     */
+    async removeFile(fileId: string): Promise<void> {
+      const orphan = await db.transaction(async (tx) => {
+        const row = await blobsStore.deleteFile(tx, fileId);
+        if (!row) return undefined;
+        await blobsStore.lockContent(tx, row.sha256);
+        if ((await blobsStore.fileCountOf(tx, row.sha256)) > 0) return undefined;
+        const blobRow = await blobsStore.findBlob(tx, row.sha256);
+        if (blobRow) await blobsStore.deleteBlob(tx, row.sha256);
+        return blobRow;
+      });
+      if (orphan) await driver.delete(orphan.storageKey);
+    },
+
     async getFile(actor: Actor, fileId: string): Promise<FileView> {
       return fileView(await readableFile(actor, fileId));
     },

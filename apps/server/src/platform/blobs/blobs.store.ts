@@ -29,4 +29,15 @@ export const blobsStore = {
   async listBlobKeys(db: Executor): Promise<{ sha256: string; storageKey: string }[]> {
     return db.select({ sha256: blob.sha256, storageKey: blob.storageKey }).from(blob).orderBy(blob.sha256);
   },
+  async deleteFile(db: Executor, id: string): Promise<StoredFileRow | undefined> {
+    const [row] = await db.delete(storedFile).where(eq(storedFile.id, id)).returning();
+    return row;
+  },
+  async fileCountOf(db: Executor, sha256: string): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(storedFile).where(eq(storedFile.sha256, sha256));
+    return row!.n;
+  },
+  async deleteBlob(db: Executor, sha256: string) {
+    await db.delete(blob).where(eq(blob.sha256, sha256));
+  },
 };

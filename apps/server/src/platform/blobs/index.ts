@@ -1,4 +1,4 @@
-export { createFileService, fileView, type FileService, type FileView, type MatterAccess, type ReceivedUpload } from './blobs.service.ts';
+export { createFileService, fileView, type FileService, type FileServiceDeps, type FileView, type MatterAccess, type ReceivedUpload } from './blobs.service.ts';
 export { filesRoutes, type FilesRoutesOptions } from './files.routes.ts';
 export { FileErrors } from './blobs.errors.ts';
 export { blobsStore } from './blobs.store.ts';

@@ -10,5 +10,6 @@ import * as notify from '../notify/notify.tables.ts';
 import * as matters from '../../modules/matters/matters.tables.ts';
 import * as library from '../../modules/library/library.tables.ts';
 import * as video from '../../modules/video/video.tables.ts';
+import * as videoRecording from '../../modules/video/video-recording.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library, ...video };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library, ...video, ...videoRecording };

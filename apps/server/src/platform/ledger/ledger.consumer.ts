@@ -6,13 +6,16 @@ import type { ConsumerDefinition, DomainEvent } from '../events/index.ts';
 import { ledgerStore } from './ledger.store.ts';
 import { eventEntry, fileEntry, type SubjectEntry } from './subject.ts';
 
+/** Events whose payload's sha256 is content that must have its own leaf: stored files and recording chunks. */
+const CONTENT_EVENTS = new Set(['file.stored', 'video.recording.chunk']);
+
 export const LEDGER_CONSUMER = 'ledger';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function entriesOf(event: DomainEvent): SubjectEntry[] {
   const entries = [eventEntry(event)];
   const sha256 = event.payload.sha256;
-  if (event.type === 'file.stored' && typeof sha256 === 'string' && SHA256_HEX.test(sha256)) entries.push(fileEntry(sha256));
+  if (CONTENT_EVENTS.has(event.type) && typeof sha256 === 'string' && SHA256_HEX.test(sha256)) entries.push(fileEntry(sha256));
   return entries;
 }
 
