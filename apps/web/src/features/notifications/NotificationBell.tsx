@@ -61,7 +61,16 @@ export function NotificationBell({ userId }: { userId: string }) {
   );
 
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+    <Popover
+      content={content}
+      trigger="click"
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) void latest.refetch();
+      }}
+      placement="bottomRight"
+    >
       <Badge count={unread} size="small">
         <Button type="text" icon={<BellOutlined />} aria-label={unread ? `${t('notifications.label')}：${t('notifications.unread', { count: unread })}` : t('notifications.label')} />
       </Badge>

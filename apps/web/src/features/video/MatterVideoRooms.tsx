@@ -142,7 +142,9 @@ function CreateRoomDrawer({ open, onClose, matter, myUserId }: { open: boolean; 
                           <Select aria-label={t('video.form.role', { name: person.displayName })} options={VIDEO_ROLES.map((r) => ({ value: r, label: t(`video.roles.${r}`) }))} />
                         </Form.Item>
                         <Form.Item name={[field.name, 'side']} style={{ marginBottom: 0, minWidth: 160 }}>
-                          <AutoComplete options={sides} placeholder={t('video.form.sidePlaceholder')} aria-label={t('video.form.side', { name: person.displayName })} maxLength={40} />
+                          <AutoComplete options={sides}>
+                            <Input placeholder={t('video.form.sidePlaceholder')} aria-label={t('video.form.side', { name: person.displayName })} maxLength={40} />
+                          </AutoComplete>
                         </Form.Item>
                       </Space>
                     </Card>

@@ -37,7 +37,9 @@ function ReceiptCheck({ sha256 }: { sha256: string }) {
       const [keys, answer] = await Promise.all([fetchLedgerKeys(), fetchInclusion(sha256)]);
       return checkReceipt(answer.receipt, keys, { digest: fromHex(sha256), recordedAt: answer.recordedAt, kind: answer.kind });
     },
-    retry: false,
+    // The ledger takes in a new leaf within seconds: until then the proof is not there yet.
+    retry: 20,
+    retryDelay: 1000,
   });
   const outcome = check.data?.outcome;
   return (

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../shared/api/client.ts';
 import { newIdempotencyKey, useRecordings, videoApi, videoKeys, type HostAction } from '../video.api.ts';
-import { defaultCaucus, subRooms } from './mesh-rules.ts';
+import { defaultCaucus, isRecordingOn, subRooms } from './mesh-rules.ts';
 import type { RoomSession } from './room-session.ts';
 
 export function HostPanel({ room, me, session }: { room: TVideoRoom; me: TVideoParticipant; session: RoomSession }) {
@@ -40,7 +40,7 @@ export function HostPanel({ room, me, session }: { room: TVideoRoom; me: TVideoP
   const waiting = room.participants.filter((p) => p.state === 'waiting');
   const admitted = room.participants.filter((p) => p.state === 'admitted' && p.id !== me.id);
   const caucuses = [...new Set([...subRooms(room), ...admitted.filter((p) => p.role !== 'host').map(defaultCaucus)])];
-  const recording = room.recording?.status === 'recording' ? room.recording : null;
+  const recording = isRecordingOn(room.recording) ? room.recording : null;
   const subRoomLabel = (c: string | null) => (c ? t('video.room.caucus', { name: c }) : t('video.room.mainRoom'));
 
   return (

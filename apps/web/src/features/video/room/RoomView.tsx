@@ -5,7 +5,7 @@ import { Alert, Button, Modal, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from './ChatPanel.tsx';
 import { HostPanel } from './HostPanel.tsx';
-import { isHost } from './mesh-rules.ts';
+import { isHost, isRecordingOn } from './mesh-rules.ts';
 import type { RoomSession, SessionSnapshot } from './room-session.ts';
 import { VideoTile } from './VideoTile.tsx';
 
@@ -16,7 +16,7 @@ export function RoomView({ session, snapshot, localStream, onLeave }: Props) {
   const { room, me, peers, local } = snapshot;
   if (!room || !me) return null;
   const host = isHost(me);
-  const recording = room.recording?.status === 'recording';
+  const recording = isRecordingOn(room.recording);
   const canShare = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
   return (

@@ -1,6 +1,6 @@
 import type { TVideoParticipant } from '@opencourt/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultCaucus, defaultVideoRole, diffPeers, isPolite, offsetFrom, subRooms, wantedPeers } from './mesh-rules.ts';
+import { defaultCaucus, defaultVideoRole, diffPeers, isPolite, isRecordingOn, offsetFrom, subRooms, wantedPeers } from './mesh-rules.ts';
 
 const person = (id: string, over: Partial<TVideoParticipant> = {}): TVideoParticipant => ({
   id,
@@ -75,5 +75,15 @@ describe('mesh rules', () => {
   it('measures a track offset from the recording start, never negative', () => {
     expect(offsetFrom('2026-01-01T00:00:00.000Z', Date.parse('2026-01-01T00:00:02.500Z'))).toBe(2500);
     expect(offsetFrom('2026-01-01T00:00:05.000Z', Date.parse('2026-01-01T00:00:02.500Z'))).toBe(0);
+  });
+});
+
+describe('recording state', () => {
+  it('is on while recording and not yet stopped', () => {
+    const rec = { id: 'r', roomId: 'x', status: 'recording' as const, startedAt: '2026-01-01T00:00:00Z', stoppedAt: null, retainUntil: null, tracks: [], error: null };
+    expect(isRecordingOn(rec)).toBe(true);
+    expect(isRecordingOn({ ...rec, stoppedAt: '2026-01-01T00:01:00Z' })).toBe(false);
+    expect(isRecordingOn({ ...rec, status: 'processing' })).toBe(false);
+    expect(isRecordingOn(null)).toBe(false);
   });
 });

@@ -67,3 +67,6 @@ export function defaultVideoRole(matterRole: string): TVideoRole {
 
 /** Milliseconds from the recording's start to now, never negative (clocks differ). */
 export const offsetFrom = (startedAt: string, now: number) => Math.max(0, Math.round(now - Date.parse(startedAt)));
+
+/** Recording goes on until the host stops it (the recording stays `recording` until every track is finished). */
+export const isRecordingOn = (rec: Pick<TVideoRoom, 'recording'>['recording'] | undefined) => rec?.status === 'recording' && !rec.stoppedAt;

@@ -13,7 +13,7 @@ import {
 import type { RealtimeClient } from '../../../shared/realtime/realtime-client.ts';
 import { CameraRecorder } from '../recording/camera-recorder.ts';
 import { videoApi } from '../video.api.ts';
-import { diffPeers, isPolite, wantedPeers } from './mesh-rules.ts';
+import { diffPeers, isPolite, isRecordingOn, wantedPeers } from './mesh-rules.ts';
 import { PeerLink, type RemoteMedia, type Signal } from './peer-link.ts';
 
 export type SessionPhase = 'joining' | 'lobby' | 'room' | 'refused' | 'removed' | 'ended' | 'left' | 'error';
@@ -316,6 +316,8 @@ export class RoomSession {
       case 'video.signal': {
         const me = this.snapshot.me;
         if (!me || event.to !== me.id || this.snapshot.phase !== 'room') return;
+        // Meant for another connection of mine (an earlier join, another tab).
+        if (event.toConnection && event.toConnection !== me.connectionId) return;
         let link = this.links.get(event.from);
         if (link && link.connectionId !== event.fromConnection) {
           // The peer rejoined: its new connection replaces the old one.
@@ -374,7 +376,7 @@ export class RoomSession {
 
   private syncRecording() {
     const rec = this.snapshot.room?.recording;
-    const on = rec?.status === 'recording' && this.snapshot.phase === 'room' && !!this.localStream;
+    const on = isRecordingOn(rec) && this.snapshot.phase === 'room' && !!this.localStream;
     if (this.recorder && (!on || this.recorder.recording.id !== rec?.id)) {
       void this.recorder.stop();
       this.recorder = null;
