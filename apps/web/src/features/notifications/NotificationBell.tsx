@@ -36,7 +36,7 @@ export function NotificationBell({ userId }: { userId: string }) {
       <List
         size="small"
         dataSource={latest.data?.items ?? []}
-        locale={{ emptyText: t('notifications.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('notifications.empty')}</Typography.Text> }}
         rowKey="id"
         renderItem={(n) => (
           <List.Item>

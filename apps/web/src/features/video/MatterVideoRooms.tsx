@@ -48,7 +48,7 @@ export function MatterVideoRooms({ matter }: { matter: TMatter }) {
         loading={rooms.isPending}
         dataSource={rooms.data?.items ?? []}
         rowKey="id"
-        locale={{ emptyText: t('video.none') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('video.none')}</Typography.Text> }}
         renderItem={(r) => (
           <List.Item actions={[<Link key="enter" to={`/rooms/${r.id}`} aria-label={`${t('video.enter')} ${r.title}`}>{t('video.enter')}</Link>]}>
             <List.Item.Meta
@@ -92,7 +92,8 @@ function CreateRoomDrawer({ open, onClose, matter, myUserId }: { open: boolean; 
 
   const submit = async (values: FormValues) => {
     setError(null);
-    const invited = values.participants.filter((p) => p.invite);
+    // The form holds only the editable fields of each row; who the row is comes from `initial`.
+    const invited = values.participants.map((p, i) => ({ ...initial.participants[i]!, ...p })).filter((p) => p.invite);
     if (invited.length === 0) {
       form.setFields([{ name: 'participants', errors: [t('video.form.inviteeRequired')] }]);
       return;
@@ -110,8 +111,9 @@ function CreateRoomDrawer({ open, onClose, matter, myUserId }: { open: boolean; 
       onClose();
       navigate(`/rooms/${room.id}`);
     } catch (err) {
-      // Field errors about invitees point into the invited list, not the form's rows: show them all above.
-      if (!applyProblemToForm(form, err)) setError(err);
+      // Field errors about invitees point into the invited list, not the form's rows, so the alert lists every error.
+      applyProblemToForm(form, err);
+      setError(err);
     } finally {
       setSaving(false);
     }

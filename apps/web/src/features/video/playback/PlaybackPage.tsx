@@ -1,7 +1,7 @@
 // /rooms/:roomId/recordings/:recordingId, for authorised staff: the participants' tracks side by side,
 // kept in step on one timeline (each starts at its offsetMs) under one play/pause/seek; a download link
 // and the ledger receipt of each stored track, checked here in the browser.
-import { DownloadOutlined, PauseOutlined, CaretRightOutlined } from '@ant-design/icons';
+import { CaretRightOutlined, CheckCircleFilled, CloseCircleFilled, DownloadOutlined, PauseOutlined } from '@ant-design/icons';
 import type { TVideoRecording, TVideoTrack } from '@opencourt/contracts';
 import { fromHex } from '@opencourt/ledger';
 import { useQuery } from '@tanstack/react-query';
@@ -47,7 +47,11 @@ function ReceiptCheck({ sha256 }: { sha256: string }) {
       <a href={`/api/v1/ledger/receipts/${sha256}`} download>
         {t('video.playback.receipt')}
       </a>
-      {outcome === 'verified' ? <Tag color="green">{t('video.playback.verified')}</Tag> : outcome ? <Tag color="orange">{t('video.playback.notVerified')}</Tag> : null}
+      {outcome === 'verified' ? (
+        <Tag icon={<CheckCircleFilled style={{ color: '#237804' }} />}>{t('video.playback.verified')}</Tag>
+      ) : outcome ? (
+        <Tag icon={<CloseCircleFilled style={{ color: '#a8071a' }} />}>{t('video.playback.notVerified')}</Tag>
+      ) : null}
       <Link to="/verify">{t('video.playback.verify')}</Link>
     </Space>
   );
@@ -148,7 +152,7 @@ function SyncedPlayer({ roomId, recording, names }: { roomId: string; recording:
           {formatClock(position)} / {formatClock(length)}
         </Typography.Text>
       </Space>
-      <Slider min={0} max={Math.max(1, length)} step={100} value={position} onChange={(v: number) => seek(v)} tooltip={{ formatter: (v) => formatClock(v ?? 0) }} aria-label={t('video.playback.position')} />
+      <Slider min={0} max={Math.max(1, length)} step={100} value={position} onChange={(v: number) => seek(v)} tooltip={{ formatter: (v) => formatClock(v ?? 0) }} ariaLabelForHandle={t('video.playback.position')} />
     </>
   );
 }

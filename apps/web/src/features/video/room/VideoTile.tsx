@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey, videoApi } from '../video.api.ts';
 import type { Quality } from './connection-quality.ts';
 
-const QUALITY_COLOR: Record<Quality, string> = { good: 'green', fair: 'gold', poor: 'red', unknown: 'default' };
+/** A coloured dot beside dark text: the text keeps its contrast whatever the level. */
+const QUALITY_COLOR: Record<Quality, string> = { good: '#389e0d', fair: '#d48806', poor: '#cf1322', unknown: '#8c8c8c' };
 
 type Props = {
   name: string;
@@ -71,7 +72,7 @@ export function VideoTile({ name, stream, local = false, audio, video, screen, q
         {screen ? <Tag icon={<DesktopOutlined />}>{t('video.room.sharing')}</Tag> : null}
         {quality ? (
           <Tooltip title={quality.rttMs !== null ? t('video.room.qualityDetail', { rtt: quality.rttMs, loss: (quality.loss * 100).toFixed(1) }) : undefined}>
-            <Tag color={QUALITY_COLOR[quality.level]} data-quality={quality.level}>
+            <Tag icon={<span className="oc-dot" style={{ background: QUALITY_COLOR[quality.level] }} />} data-quality={quality.level}>
               {t(`video.room.quality.${quality.level}`)}
             </Tag>
           </Tooltip>

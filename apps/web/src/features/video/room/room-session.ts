@@ -172,7 +172,8 @@ export class RoomSession {
 
   /** After a host action: show its result at once instead of waiting for the event. */
   applyRoom(room: TVideoRoom | undefined) {
-    if (room) this.setRoom(room, Date.now());
+    // A control's answer may not carry the recording: keep the one we know until the next refresh.
+    if (room) this.setRoom({ ...room, recording: room.recording ?? this.snapshot.room?.recording ?? null }, Date.now());
   }
 
   /** The RTCPeerConnections by participant (for stats in tests and the quality indicator). */
@@ -190,7 +191,7 @@ export class RoomSession {
   private async join() {
     const joined = await videoApi.join(this.roomId);
     this.iceServers = joined.iceServers as RTCIceServer[];
-    this.setRoom({ ...joined.room, me: joined.me }, Date.now());
+    this.setRoom(await this.withRecording({ ...joined.room, me: joined.me }), Date.now());
   }
 
   private rejoin(): Promise<void> {
@@ -221,7 +222,7 @@ export class RoomSession {
         this.refreshAgain = false;
         const startedAt = Date.now();
         try {
-          this.setRoom(await videoApi.room(this.roomId), startedAt);
+          this.setRoom(await this.withRecording(await videoApi.room(this.roomId)), startedAt);
         } catch (error) {
           console.warn('video: room refresh failed', error);
         }
@@ -229,6 +230,20 @@ export class RoomSession {
       this.refreshing = null;
     })();
     return this.refreshing;
+  }
+
+  /**
+   * The room's view may leave `recording` empty while one is on (the server fills it only when its
+   * recording part is wired in): then the recordings list tells, which admitted participants may read.
+   */
+  private async withRecording(room: TVideoRoom): Promise<TVideoRoom> {
+    if (room.recording || room.status !== 'open' || room.me?.state !== 'admitted') return room;
+    try {
+      const { items } = await videoApi.recordings(room.id);
+      return { ...room, recording: items.find((r) => isRecordingOn(r)) ?? null };
+    } catch {
+      return room;
+    }
   }
 
   private setRoom(room: TVideoRoom, fetchedAt: number) {
