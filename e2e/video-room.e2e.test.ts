@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TVideoRecording, TVideoRoom } from '@opencourt/contracts';
 import { expectAccessible } from './support/axe.ts';
-import { useJourney, VIDEO_ARGS } from './support/browser.ts';
-import { expectPage, HOME_HEADINGS, signInWithPassword, signInWithSms } from './support/pages.ts';
+import { PHONE, useJourney, VIDEO_ARGS } from './support/browser.ts';
+import { expectNoHorizontalScroll, expectPage, HOME_HEADINGS, signInWithPassword, signInWithSms } from './support/pages.ts';
 import { addToMatter, mattersForParty, partyAccounts, staffAccount } from './support/server.ts';
 
 type PeerStat = { participantId: string; state: string; framesDecoded: number; bytesReceived: number };
@@ -72,7 +72,8 @@ describe('a video mediation session', () => {
     const mediator = staffAccount(server, 'mediator');
 
     const partyA = await journey.newPage();
-    const partyB = await journey.newPage();
+    // One party joins from a phone.
+    const partyB = await journey.newPage({ viewport: PHONE });
     await signInWithPassword(host, mediator.username, mediator.password);
     await expectPage(host, HOME_HEADINGS.mediator);
     await signInWithSms(partyA, server, li!.phone);
@@ -106,6 +107,7 @@ describe('a video mediation session', () => {
       await enterThroughDeviceCheck(party);
       await party.getByRole('heading', { name: '请稍候，主持人将允许您进入会议室' }).waitFor();
       await expectAccessible(party, 'waiting room');
+      await expectNoHorizontalScroll(party, 'waiting room');
     }
 
     // The host sees both waiting (live) and admits them.
@@ -126,6 +128,24 @@ describe('a video mediation session', () => {
     await waitForVideoFrom(partyA, [hostId, bId]);
     await waitForVideoFrom(partyB, [hostId, aId]);
     await expectAccessible(partyA, 'in the room');
+    await expectAccessible(partyB, 'in the room on a phone');
+    await expectNoHorizontalScroll(partyB, 'the room on a phone');
+
+    // Chat reaches everyone in the room.
+    await partyA.getByLabel('消息内容').fill('我同意分期还款');
+    await partyA.getByRole('button', { name: '发送' }).click();
+    for (const p of [host, partyB]) await p.getByRole('list', { name: '文字交流' }).getByText('我同意分期还款').waitFor();
+
+    // Host controls: mute all, ask one party to speak, take a still of a party's video.
+    await host.getByRole('button', { name: '全体静音' }).click();
+    for (const p of [partyA, partyB]) await p.getByText('主持人已将您静音').waitFor();
+    await host.getByRole('button', { name: `请其发言 ${li!.name}` }).click();
+    await partyA.getByRole('dialog', { name: '主持人请您发言' }).getByRole('button', { name: '取消静音' }).click();
+    await partyA.getByRole('toolbar').getByRole('button', { name: /取消静音/ }).waitFor({ state: 'detached' });
+    await host.locator(`figure[data-participant="${aId}"]`).getByRole('button', { name: '截图' }).click();
+    await host.getByText(`已保存 ${li!.name} 的截图`).waitFor();
+    const snapshots = await apiGet<{ items: { participantId: string }[] }>(host, `/api/v1/video-rooms/${roomId}/snapshots`);
+    expect(snapshots.items.map((s) => s.participantId)).toEqual([aId]);
 
     // Caucus: 赵芳 goes into 被申请人's room alone; no media flows between the parties there.
     await host.getByRole('button', { name: `移入背对背 ${zhao!.name}` }).click();
@@ -139,6 +159,17 @@ describe('a video mediation session', () => {
     await host.getByRole('button', { name: `回到主会议室 ${zhao!.name}` }).click();
     await waitForVideoFrom(partyB, [hostId, aId]);
     await waitForVideoFrom(partyA, [hostId, bId]);
+
+    // A network cut: 李明's socket drops; the page rejoins (a new connection) and the mesh is rebuilt.
+    const before = (await apiGet<TVideoRoom>(partyA, `/api/v1/video-rooms/${roomId}`)).me!.connectionId;
+    await partyA.evaluate(() => (window as unknown as { __ocRealtimeDrop: () => void }).__ocRealtimeDrop());
+    await partyA.getByText('网络中断，正在重新连接…').waitFor();
+    await partyA.getByText('网络中断，正在重新连接…').waitFor({ state: 'detached' });
+    const after = (await apiGet<TVideoRoom>(partyA, `/api/v1/video-rooms/${roomId}`)).me!.connectionId;
+    expect(after).not.toBe(before);
+    await waitForVideoFrom(partyA, [hostId, bId]);
+    await waitForVideoFrom(host, [aId, bId]);
+    await waitForVideoFrom(partyB, [hostId, aId]);
 
     // Recording: everyone sees the banner; each browser uploads its own track.
     await host.getByRole('button', { name: '开始录制' }).click();

@@ -35,22 +35,26 @@ function ReceiptCheck({ sha256 }: { sha256: string }) {
     queryKey: ['video', 'receipt', sha256],
     queryFn: async () => {
       const [keys, answer] = await Promise.all([fetchLedgerKeys(), fetchInclusion(sha256)]);
-      return checkReceipt(answer.receipt, keys, { digest: fromHex(sha256), recordedAt: answer.recordedAt, kind: answer.kind });
+      const result = checkReceipt(answer.receipt, keys, { digest: fromHex(sha256), recordedAt: answer.recordedAt, kind: answer.kind });
+      if (result.outcome !== 'verified') throw new Error(result.outcome === 'invalid' ? result.reason : result.outcome);
+      return result;
     },
-    // The ledger takes in a new leaf within seconds: until then the proof is not there yet.
+    // A new leaf reaches the ledger, and its checkpoint the witnesses' cosignatures, within seconds:
+    // until then there is no proof, or not yet a quorum. Ask again for a while before saying it failed.
     retry: 20,
     retryDelay: 1000,
   });
-  const outcome = check.data?.outcome;
   return (
     <Space wrap size={4}>
       <a href={`/api/v1/ledger/receipts/${sha256}`} download>
         {t('video.playback.receipt')}
       </a>
-      {outcome === 'verified' ? (
+      {check.isSuccess ? (
         <Tag icon={<CheckCircleFilled style={{ color: '#237804' }} />}>{t('video.playback.verified')}</Tag>
-      ) : outcome ? (
-        <Tag icon={<CloseCircleFilled style={{ color: '#a8071a' }} />}>{t('video.playback.notVerified')}</Tag>
+      ) : check.isError ? (
+        <Tag icon={<CloseCircleFilled style={{ color: '#a8071a' }} />} title={check.error.message}>
+          {t('video.playback.notVerified')}
+        </Tag>
       ) : null}
       <Link to="/verify">{t('video.playback.verify')}</Link>
     </Space>

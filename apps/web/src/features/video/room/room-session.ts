@@ -53,6 +53,8 @@ export class RoomSession {
   private readonly cleanups: (() => void)[] = [];
   private iceServers: RTCIceServer[] = [];
   private roomFetchedAt = 0;
+  /** The connection our latest join got; room data showing another one was read before it (stale). */
+  private myConnectionId: string | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private rejoining: Promise<void> | null = null;
@@ -112,7 +114,7 @@ export class RoomSession {
     );
     if (this.rt.status === 'open') this.wasOpen = true;
     this.qualityTimer = setInterval(() => void this.sampleQuality(), QUALITY_EVERY_MS);
-    exposeDebugStats(this);
+    exposeDebugHooks(this, this.rt);
   }
 
   /** Leaves on purpose (the server is told), and stops everything. */
@@ -190,6 +192,7 @@ export class RoomSession {
 
   private async join() {
     const joined = await videoApi.join(this.roomId);
+    this.myConnectionId = joined.me.connectionId;
     this.iceServers = joined.iceServers as RTCIceServer[];
     this.setRoom(await this.withRecording({ ...joined.room, me: joined.me }), Date.now());
   }
@@ -222,7 +225,8 @@ export class RoomSession {
         this.refreshAgain = false;
         const startedAt = Date.now();
         try {
-          this.setRoom(await this.withRecording(await videoApi.room(this.roomId)), startedAt);
+          const room = await this.withRecording(await videoApi.room(this.roomId));
+          if (!room.me || room.me.connectionId === this.myConnectionId) this.setRoom(room, startedAt);
         } catch (error) {
           console.warn('video: room refresh failed', error);
         }
@@ -446,8 +450,11 @@ export class RoomSession {
   }
 }
 
-/** For end-to-end tests only (enabled by localStorage `oc.videoDebug` = 1): what each peer connection decoded. */
-function exposeDebugStats(session: RoomSession) {
+/**
+ * For end-to-end tests only (enabled by localStorage `oc.videoDebug` = 1): what each peer connection
+ * decoded, and a way to drop the realtime socket as a network cut would.
+ */
+function exposeDebugHooks(session: RoomSession, rt: RealtimeClient) {
   let enabled = false;
   try {
     enabled = localStorage.getItem('oc.videoDebug') === '1';
@@ -455,7 +462,8 @@ function exposeDebugStats(session: RoomSession) {
     // No storage: no debug hook.
   }
   if (!enabled) return;
-  const w = window as unknown as { __ocVideoStats?: () => Promise<unknown> };
+  const w = window as unknown as { __ocVideoStats?: () => Promise<unknown>; __ocRealtimeDrop?: () => void };
+  w.__ocRealtimeDrop = () => rt.reconnect();
   w.__ocVideoStats = async () =>
     Promise.all(
       session.connections().map(async ([participantId, pc]) => {
