@@ -68,6 +68,7 @@ export class CameraRecorder {
   private trackId: string | null = null;
   /** The adds in the order the chunks came (reading a Blob is asynchronous). */
   private adding: Promise<unknown> = Promise.resolve();
+  private starting: Promise<void> | null = null;
   private stopping: Promise<void> | null = null;
 
   constructor(
@@ -76,15 +77,22 @@ export class CameraRecorder {
     private readonly stream: MediaStream,
   ) {}
 
-  async start() {
+  /** Starts recording; safe to call once. `stop` may come at any time, even before this finished. */
+  start(): Promise<void> {
+    this.starting ??= this.begin();
+    return this.starting;
+  }
+
+  private async begin() {
     const mimeType = recordingMimeType();
     if (!mimeType) throw new Error('MediaRecorder cannot record WebM in this browser');
     const queue = await recordingUploader();
     const offsetMs = offsetFrom(this.recording.startedAt, Date.now());
     const track = await videoApi.createTrack(this.roomId, this.recording.id, { kind: 'camera', mimeType, offsetMs }, newIdempotencyKey());
-    if (this.stopping) return;
     this.trackId = track.id;
     await queue.begin({ trackId: track.id, roomId: this.roomId, recordingId: this.recording.id, contentType: mimeType.startsWith('audio') ? 'audio/webm' : 'video/webm' });
+    // Stopped while the track was being created: it is finished empty, never left open.
+    if (this.stopping) return;
     const recorder = new MediaRecorder(this.stream, { mimeType });
     recorder.ondataavailable = ({ data }) => {
       if (data.size === 0) return;
@@ -97,6 +105,7 @@ export class CameraRecorder {
   /** Stops recording; the track is finished once its last chunk is acknowledged. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      await this.starting?.catch(() => undefined);
       const recorder = this.recorder;
       if (recorder && recorder.state !== 'inactive') {
         const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve, { once: true }));
