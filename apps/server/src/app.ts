@@ -40,7 +40,7 @@ import {
 import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
-import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 
@@ -158,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const matters = createMatterService({ db, clock, id, notifications: cacheNotifications });
+  const caseNumbers = createCaseNumbers({ db, clock });
   const jobs = createJobs({
     db,
     clock,
@@ -222,7 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes, { auth, db, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.rateLimitAuthPerMinute });
       await api.register(auditRoutes, { db });
-      await api.register(mattersRoutes, { db, matters });
+      await api.register(mattersRoutes, { db, matters, caseNumbers });
       await api.register(filesRoutes, { db, files, clock, maxBytes: config.blobs.maxBytes });
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);

@@ -97,6 +97,23 @@ describe('platform permissions', () => {
   });
 });
 
+describe('can(actor, court.configure, court)', () => {
+  it.each<[Role, string | null, boolean]>([
+    ['tech_admin', COURT, true],
+    ['sys_admin', COURT, true],
+    ['tech_admin', OTHER_COURT, false], // another court's administrator
+    ['tech_admin', null, false],
+    ['clerk', COURT, false],
+    ['judge', COURT, false],
+  ])('%s of %s → %s', (role, courtId, expected) => {
+    expect(can(actor('u', role, null, courtId), 'court.configure', { type: 'court', courtId: COURT })).toBe(expected);
+  });
+
+  it('allows nothing else on a court', () => {
+    expect(can(actor('u', 'tech_admin', null, COURT), 'matter.read', { type: 'court', courtId: COURT })).toBe(false);
+  });
+});
+
 describe('matterReadScope mirrors can()', () => {
   it('gives court-wide scope only to court-wide roles of a court', () => {
     expect(matterReadScope(actor('c', 'clerk', COURT, COURT))?.courtWideCourtId).toBe(COURT);

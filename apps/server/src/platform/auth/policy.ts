@@ -25,7 +25,9 @@ export type Permission =
   /** Open a video room for the matter (and host it). */
   | 'video_room.create'
   /** See every video room of the matter and its record, without being invited. */
-  | 'video_room.oversee';
+  | 'video_room.oversee'
+  /** Change a court's own settings (its case type codes, …). */
+  | 'court.configure';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -34,7 +36,9 @@ export type MatterFacts = {
   filedByOrgId: string | null;
   participants: readonly { userId: string; role: MatterRole }[];
 };
-export type Resource = MatterFacts | { type: 'platform' };
+/** A court, for its own settings. */
+export type CourtFacts = { type: 'court'; courtId: string };
+export type Resource = MatterFacts | CourtFacts | { type: 'platform' };
 
 /** Permissions that do not depend on a particular matter. */
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
@@ -51,6 +55,8 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   sys_admin: ['user.manage', 'organisation.read', 'audit.read', 'system.operate'],
 };
 
+const COURT_ADMINS: readonly Role[] = ['tech_admin', 'sys_admin'];
+
 /** Court-wide roles see every matter of their own court; the rest only where they take part. */
 const COURT_WIDE: readonly Role[] = ['clerk', 'coordinator'];
 type MatterAction = 'matter.read' | 'matter.update' | 'file.read' | 'video_room.create' | 'video_room.oversee';
@@ -66,6 +72,10 @@ const MATTER_ACTIONS: Record<MatterAction, readonly MatterRole[]> = {
 export function can(actor: Actor | undefined, action: Permission, resource: Resource = { type: 'platform' }): boolean {
   if (!actor) return false;
   if (resource.type === 'platform') return actor.roles.some((r) => ROLE_GRANTS[r].includes(action));
+  if (resource.type === 'court') {
+    // A court's administrators configure their own court, never another.
+    return action === 'court.configure' && actor.courtId === resource.courtId && actor.roles.some((r) => COURT_ADMINS.includes(r));
+  }
   if (!(action in MATTER_ACTIONS)) return false;
   const allowedParts = MATTER_ACTIONS[action as MatterAction];
   if (resource.participants.some((p) => p.userId === actor.userId && allowedParts.includes(p.role))) return true;
