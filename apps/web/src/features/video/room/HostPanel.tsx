@@ -50,9 +50,9 @@ export function HostPanel({ room, me, session }: { room: TVideoRoom; me: TVideoP
           <h3 id="oc-host-waiting" style={{ fontSize: 14, margin: '0 0 4px' }}>
             {t('video.host.waitingList', { count: waiting.length })}
           </h3>
-          {waiting.length === 0 ? <Typography.Text type="secondary">{t('video.host.noneWaiting')}</Typography.Text> : null}
           <List
             size="small"
+            locale={{ emptyText: <Typography.Text type="secondary">{t('video.host.noneWaiting')}</Typography.Text> }}
             dataSource={waiting}
             rowKey="id"
             renderItem={(p) => (
@@ -81,6 +81,7 @@ export function HostPanel({ room, me, session }: { room: TVideoRoom; me: TVideoP
           </h3>
           <List
             size="small"
+            locale={{ emptyText: <Typography.Text type="secondary">{t('video.room.alone')}</Typography.Text> }}
             dataSource={admitted}
             rowKey="id"
             renderItem={(p) => (
