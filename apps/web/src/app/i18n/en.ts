@@ -1,4 +1,6 @@
 // English.
+import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -516,4 +518,6 @@ export const en: Messages = {
     downloadDocx: 'Download Word',
     fileName: 'risk-report',
   },
+  video: videoEn,
+  notifications: notificationsEn,
 };

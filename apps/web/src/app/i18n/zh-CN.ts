@@ -1,4 +1,6 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
+import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'OpenCourt',
@@ -514,6 +516,8 @@ export const zhCN = {
     downloadDocx: '下载 Word',
     fileName: '诉讼风险评估报告',
   },
+  video: videoZhCN,
+  notifications: notificationsZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

@@ -1,4 +1,6 @@
 // Traditional Chinese as used in Hong Kong and Macau.
+import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const zhHK: Messages = {
@@ -516,4 +518,6 @@ export const zhHK: Messages = {
     downloadDocx: '下載 Word',
     fileName: '訴訟風險評估報告',
   },
+  video: videoZhHK,
+  notifications: notificationsZhHK,
 };

@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { PageSpinner } from '../../shared/ui/PageSpinner.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { ErrorResult } from '../../shared/ui/ErrorResult.tsx';
+import { MatterVideoRooms } from '../video/MatterVideoRooms.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
 
 export function MatterPage() {
@@ -46,6 +47,7 @@ export function MatterPage() {
           )}
         />
       </Card>
+      <MatterVideoRooms matter={m} />
     </>
   );
 }
