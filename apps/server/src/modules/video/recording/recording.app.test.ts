@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyReceipt } from '@opencourt/ledger';
+import pg from 'pg';
 import type { TLedgerKeys, TVideoChunkAck, TVideoRecording, TVideoTrack } from '@opencourt/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Session, type TestContext } from '../../../../test/harness.ts';
@@ -17,6 +18,9 @@ import { cutChunks, makeWebm, probeBuffer, setUpRoom, sha256, type RoomFixture }
 const CHUNK_MAX = 256 * 1024;
 let ctx: TestContext;
 let room: RoomFixture;
+/** The realtime fan-out as every server process hears it (NOTIFY), to see what the room is told. */
+let listener: pg.Client;
+const roomChanges: string[] = [];
 let hostSource: Buffer;
 let partySource: Buffer;
 
@@ -26,10 +30,18 @@ beforeAll(async () => {
     deps: { jobs: { pollMs: 50, consumerPollMs: 50 } },
   });
   room = await setUpRoom(ctx);
+  listener = new pg.Client({ connectionString: ctx.database.url });
+  await listener.connect();
+  listener.on('notification', (n) => {
+    const { room: name, event } = JSON.parse(n.payload!) as { room: string; event: { type: string; change?: string } };
+    if (name === `video:${room.roomId}` && event.type === 'video.room') roomChanges.push(event.change!);
+  });
+  await listener.query('listen oc_realtime');
   hostSource = makeWebm(4);
   partySource = makeWebm(3, { size: '160x120', bitrate: '150k' });
 }, 60_000);
 afterAll(async () => {
+  await listener?.end();
   await ctx?.close();
 });
 
@@ -157,6 +169,8 @@ describe('a recording', () => {
     }
     // Each chunk became a ledger leaf as it arrived.
     for (const chunk of hostChunks) expect(await verify(sha256(chunk))).toMatchObject({ ok: true, leafChecked: 'data' });
+    // Everyone in the room was told at each step.
+    expect(roomChanges).toEqual(['recording.started', 'recording.stopped', 'recording.processing', 'recording.ready']);
     // The raw chunk files are gone once the tracks are stored.
     expect(fs.readdirSync(ctx.config.video.recordingsDir)).toEqual([]);
   }, 120_000);
@@ -241,6 +255,22 @@ describe('bad input', () => {
       [room.parties[1]!.userId],
     );
     expect(rows.map((r) => r.statusCode)).toEqual([400, 400, 409, 409, 413, 400, 415, 404, 409, 409]);
+  }, 60_000);
+
+  it('fails a recording whose track is not decodable WebM, with the reason, and stores nothing of it', async () => {
+    const rec = await start();
+    const track = await createTrack(room.parties[1]!.session, rec.id);
+    const garbage = Buffer.from('this is not a WebM stream at all '.repeat(200));
+    expect((await putChunk(room.parties[1]!.session, rec.id, track.id, 0, garbage)).statusCode).toBe(200);
+    expect((await send(room.parties[1]!.session, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec.id}/stop`)).statusCode).toBe(200);
+    const done = await settled(rec.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain(track.id);
+    expect(done.tracks[0]).toMatchObject({ fileId: null, sha256: null });
+    expectProblem(await send(room.host.session, 'GET', `${base()}/${rec.id}/tracks/${track.id}/media`), 409, 'VIDEO_MEDIA_NOT_READY');
+    // The chunk's receipt still proves what was uploaded.
+    expect(await verify(sha256(garbage))).toMatchObject({ ok: true });
   }, 60_000);
 
   it('stops a recording whose room ended, and takes the last chunks during the grace period', async () => {
