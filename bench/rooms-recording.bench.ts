@@ -156,6 +156,7 @@ async function run(server: RunningServer, databaseUrl: string, masterKey: Buffer
   let maxLatenessMs = 0;
   const acked = participants.map(() => 0);
   const produced = participants.map(() => 0);
+  const ackedInTime = participants.map(() => 0);
   const started = performance.now();
   const deadline = started + DURATION_S * 1000;
   await Promise.all(
@@ -176,20 +177,24 @@ async function run(server: RunningServer, databaseUrl: string, masterKey: Buffer
         latencies.push(performance.now() - t0);
         bytes += chunks[seq]!.length;
         acked[i] = seq + 1;
+        if (performance.now() <= deadline) ackedInTime[i] = seq + 1;
       }
     }),
   );
   const wallS = (performance.now() - started) / 1000; // the run, including the last acks after the deadline
   const sorted = [...latencies].sort((a, b) => a - b);
-  const mediaAcked = acked.reduce((a, n) => a + n * SLICE_S, 0);
+  // By the end of the run, what each participant recorded (slices that ended) and what the server had acknowledged.
+  const mediaAcked = ackedInTime.reduce((a, n) => a + n * SLICE_S, 0);
   const mediaRecorded = produced.reduce((a, n) => a + n * SLICE_S, 0);
-  const keptUp = acked.every((n, i) => n === produced[i]) && maxLatenessMs < SLICE_S * 1000;
+  const backlog = Math.max(...produced.map((n, i) => n - ackedInTime[i]!));
+  // Keeping up: no chunk waited a whole slice for its predecessor's ack, and at the end at most the last chunk was in flight.
+  const keptUp = maxLatenessMs < SLICE_S * 1000 && backlog <= 1;
 
   console.log(`\n${ROOMS} rooms × ${PER_ROOM} participants, ${DURATION_S} s, ${SLICE_S} s chunks, loopback, external PostgreSQL`);
   console.log(`  chunks acknowledged   ${latencies.length} (${(latencies.length / wallS).toFixed(1)} chunks/s)`);
   console.log(`  upload throughput     ${(bytes / 1024 / 1024 / wallS).toFixed(2)} MB/s (${((bytes * 8) / wallS / 1e6).toFixed(1)} Mbps)`);
   console.log(`  ack latency           p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`);
-  console.log(`  media acknowledged    ${mediaAcked} s ≥ ${mediaRecorded} wall s recorded (summed over participants; a chunk is sent when its 2 s slice ends): ${mediaAcked >= mediaRecorded ? 'yes' : 'no'}`);
+  console.log(`  media acknowledged    ${mediaAcked} s by the end of the run, of ${mediaRecorded} s recorded (summed over participants); largest backlog ${backlog} chunk(s)`);
   console.log(`  largest send delay    ${maxLatenessMs.toFixed(0)} ms after a chunk was ready (backlog starts at ${SLICE_S * 1000} ms)`);
   console.log(`  keeps up with real time: ${keptUp ? 'yes' : 'NO'}`);
 

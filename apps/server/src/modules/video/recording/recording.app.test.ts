@@ -229,7 +229,7 @@ describe('bad input', () => {
     expectProblem(await putChunk(p1, rec.id, track.id, 0, chunks[0]!, { type: 'text/plain' }), 415);
     // Someone else's track is not one's own to write.
     expectProblem(await putChunk(p1, rec.id, other.id, 0, chunks[0]!), 404, 'VIDEO_TRACK_NOT_FOUND');
-    expectProblem(await putChunk(room.stranger, rec.id, track.id, 0, chunks[0]!), 404, 'VIDEO_ROOM_NOT_FOUND');
+    expectProblem(await putChunk(room.stranger, rec.id, track.id, 0, chunks[0]!), 404, 'VIDEO_TRACK_NOT_FOUND');
 
     expect((await putChunk(p1, rec.id, track.id, 0, chunks[0]!)).statusCode).toBe(200);
     expectProblem(await putChunk(p1, rec.id, track.id, 0, chunks[1]!), 409, 'VIDEO_CHUNK_CONFLICT');
@@ -255,6 +255,17 @@ describe('bad input', () => {
       [room.parties[1]!.userId],
     );
     expect(rows.map((r) => r.statusCode)).toEqual([400, 400, 409, 409, 413, 400, 415, 404, 409, 409]);
+
+    // A participant the host removed uploads no more to its own track.
+    const rec3 = await start();
+    const mine = await createTrack(p0, rec3.id);
+    await ctx.database.pool.query(`update video_participant set state = 'removed' where id = $1`, [room.parties[0]!.participantId]);
+    expectProblem(await putChunk(p0, rec3.id, mine.id, 0, chunks[0]!), 403, 'VIDEO_NOT_ADMITTED');
+    await ctx.database.pool.query(`update video_participant set state = 'admitted' where id = $1`, [room.parties[0]!.participantId]);
+    expect((await putChunk(p0, rec3.id, mine.id, 0, chunks[0]!)).statusCode).toBe(200);
+    expect((await send(p0, 'POST', `${base()}/${rec3.id}/tracks/${mine.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec3.id}/stop`)).statusCode).toBe(200);
+    expect((await settled(rec3.id)).status).toBe('ready');
   }, 60_000);
 
   it('fails a recording whose track is not decodable WebM, with the reason, and stores nothing of it', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Actor } from '../../../platform/auth/index.ts';
 import type { FileService } from '../../../platform/blobs/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db, Executor } from '../../../platform/db/database.ts';
 import { appendEvent } from '../../../platform/events/index.ts';
 import type { JobContext, JobDefinition } from '../../../platform/jobs/index.ts';
 import type { Publish } from '../../../platform/realtime/index.ts';
@@ -47,7 +47,7 @@ const actorOf = (userId: string): Actor => ({ userId, roles: [], organisationId:
 
 export function createRecordingJobs(deps: RecordingJobsDeps) {
   const { db, clock, publish, files, media, trackFiles } = deps;
-  const roomChanged = (tx: Db | Parameters<Parameters<Db['transaction']>[0]>[0], roomId: string, change: string) =>
+  const roomChanged = (tx: Executor, roomId: string, change: string) =>
     publish(tx, `video:${roomId}`, { type: 'video.room', roomId, change, participantId: null });
 
   /** Moves a due recording to processing; false when it is not due or another run has it. */
@@ -55,7 +55,7 @@ export function createRecordingJobs(deps: RecordingJobsDeps) {
     return db.transaction(async (tx) => {
       const rec = await store.findRecording(tx, recordingId, { lock: true });
       if (!rec) return undefined;
-      const room = (await store.roomWithMe(tx, rec.roomId, rec.startedBy))!.room;
+      const room = (await store.room(tx, rec.roomId))!;
       if (rec.status === 'processing') return ctx.attempt > 1 ? { rec, matterId: room.matterId } : undefined; // our own earlier try died
       if (rec.status !== 'recording') return undefined;
       const tracks = await store.tracksOf(tx, [rec.id]);

@@ -3,7 +3,7 @@
 // them; a queued job then processes the recording (recording.jobs.ts). Staff play tracks back.
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import type { TVideoChunkAck, TVideoRecording, TVideoTrack } from '@opencourt/contracts';
+import type { TVideoChunkAck, TVideoRecording, TVideoRole, TVideoTrack } from '@opencourt/contracts';
 import { can, isStaff, type Actor } from '../../../platform/auth/index.ts';
 import type { FileService, MatterAccess } from '../../../platform/blobs/index.ts';
 import type { Clock, IdGenerator } from '../../../platform/clock/index.ts';
@@ -12,7 +12,7 @@ import { appendEvent } from '../../../platform/events/index.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
 import type { Publish } from '../../../platform/realtime/index.ts';
 import { RecordingErrors as E } from './recording.errors.ts';
-import { chunksAccepted, decideChunk, finalizeDue, isHost, mayCreateTrack, mayListRecordings, mayUploadChunk, mayViewMedia, parseRange, type ByteRange } from './recording.rules.ts';
+import { chunksAccepted, decideChunk, finalizeDue, isHost, mayCreateTrack, mayListRecordings, mayUploadChunk, mayViewMedia, parseRange, type ByteRange, type ParticipantState } from './recording.rules.ts';
 import { recordingStore as store, type RecordingRow, type TrackRow } from './recording.store.ts';
 import { recordingView, trackView } from './recording.views.ts';
 import type { TrackFiles } from './track-files.ts';
@@ -157,20 +157,20 @@ export function createRecordingService(deps: RecordingDeps) {
           fields: [{ pointer: '/headers/x-content-sha256', detail: '须为上传内容的 SHA-256（十六进制）' }],
         });
       }
-      const { me } = await access(actor, at.roomId);
       return db.transaction(async (tx) => {
-        const track = await store.findTrack(tx, at.trackId, { lock: true });
-        // Another participant's track is as unknown as a missing one.
-        if (!track || track.recordingId !== at.recordingId || !me || track.participantId !== me.id) throw E.VIDEO_TRACK_NOT_FOUND();
-        const rec = await recordingOf(tx, at.roomId, at.recordingId);
-        if (!mayUploadChunk(me)) throw E.VIDEO_NOT_ADMITTED();
+        // The caller's own track of this recording in this room, or nothing: another participant's
+        // track, or a room the caller is not in, is as unknown as a missing one.
+        const target = await store.lockUploadTarget(tx, at.trackId);
+        if (!target || target.recording.id !== at.recordingId || target.recording.roomId !== at.roomId || target.participant.userId !== actor.userId) throw E.VIDEO_TRACK_NOT_FOUND();
+        const { track, recording: rec } = target;
+        if (!mayUploadChunk({ id: track.participantId, role: target.participant.role as TVideoRole, state: target.participant.state as ParticipantState })) throw E.VIDEO_NOT_ADMITTED();
         const acknowledged = at.seq < track.chunks ? await store.chunkHash(tx, track.id, at.seq) : undefined;
         const decision = decideChunk(track, at.seq, sha256, acknowledged);
         if (decision.action === 'replay') {
           return { trackId: track.id, seq: at.seq, sha256, bytes: body.length, trackBytes: await store.bytesThrough(tx, track.id, at.seq) };
         }
         if (decision.action === 'conflict') throw E.VIDEO_CHUNK_CONFLICT(`序号 ${at.seq} 已确认的内容与本次不同`, { extra: { nextSeq: track.chunks } });
-        if (!chunksAccepted(rec as RecordingRow & { status: 'recording' }, track, clock.now(), deps.settings.graceMs)) throw E.VIDEO_RECORDING_CLOSED();
+        if (!chunksAccepted(rec, track, clock.now(), deps.settings.graceMs)) throw E.VIDEO_RECORDING_CLOSED();
         if (decision.action === 'out-of-order') throw E.VIDEO_CHUNK_OUT_OF_ORDER(`应上传序号 ${decision.expected}`, { extra: { nextSeq: decision.expected } });
         await trackFiles.writeAt(track.id, track.bytes, body);
         const now = clock.now();

@@ -12,12 +12,17 @@ export type TrackRow = typeof videoRecordingTrack.$inferSelect;
 export type SnapshotRow = typeof videoSnapshot.$inferSelect;
 
 export const recordingStore = {
-  /** The room and the caller's own participant in it. */
-  async roomWithMe(db: Executor, roomId: string, userId: string): Promise<{ room: RoomRow; me: Me } | undefined> {
+  async room(db: Executor, roomId: string): Promise<RoomRow | undefined> {
     const [room] = await db
       .select({ id: videoRoom.id, matterId: videoRoom.matterId, status: videoRoom.status, endedAt: videoRoom.endedAt })
       .from(videoRoom)
       .where(eq(videoRoom.id, roomId));
+    return room;
+  },
+
+  /** The room and the caller's own participant in it. */
+  async roomWithMe(db: Executor, roomId: string, userId: string): Promise<{ room: RoomRow; me: Me } | undefined> {
+    const room = await recordingStore.room(db, roomId);
     if (!room) return undefined;
     const [me] = await db
       .select({ id: videoParticipant.id, role: videoParticipant.role, state: videoParticipant.state })
@@ -71,6 +76,25 @@ export const recordingStore = {
   async findTrack(db: Executor, trackId: string, opts: { lock?: boolean } = {}): Promise<TrackRow | undefined> {
     const q = db.select().from(videoRecordingTrack).where(eq(videoRecordingTrack.id, trackId));
     const [row] = opts.lock ? await q.for('update') : await q;
+    return row;
+  },
+
+  /**
+   * A track with its recording and its participant, the track row locked: everything a chunk upload
+   * checks, in one round trip.
+   */
+  async lockUploadTarget(tx: Executor, trackId: string) {
+    const [row] = await tx
+      .select({
+        track: videoRecordingTrack,
+        recording: { id: videoRecording.id, roomId: videoRecording.roomId, status: videoRecording.status, stoppedAt: videoRecording.stoppedAt },
+        participant: { userId: videoParticipant.userId, role: videoParticipant.role, state: videoParticipant.state },
+      })
+      .from(videoRecordingTrack)
+      .innerJoin(videoRecording, eq(videoRecording.id, videoRecordingTrack.recordingId))
+      .innerJoin(videoParticipant, eq(videoParticipant.id, videoRecordingTrack.participantId))
+      .where(eq(videoRecordingTrack.id, trackId))
+      .for('update', { of: videoRecordingTrack });
     return row;
   },
 
