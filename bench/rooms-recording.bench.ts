@@ -223,7 +223,9 @@ const external = await freshExternalDatabase(EXTERNAL, `oc_bench_rec_${process.p
 });
 if (external) {
   try {
-    const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 18_170), databaseUrl: external.url, env: { MASTER_KEY: masterKey.toString('base64'), SEED_DEMO: 'false', VIDEO_FINALIZE_GRACE_SECONDS: '30' } });
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean);
+    const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 18_170), databaseUrl: external.url, nodeArgs, env: { MASTER_KEY: masterKey.toString('base64'), SEED_DEMO: 'false', VIDEO_FINALIZE_GRACE_SECONDS: '30' } });
     try {
       await run(server, external.url, masterKey);
     } finally {
