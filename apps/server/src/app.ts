@@ -40,7 +40,8 @@ import {
 import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
-import { createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 
 z.config(z.locales.zhCN());
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const matters = createMatterService({ db, clock, id, notifications: cacheNotifications });
+  const caseNumbers = createCaseNumbers({ db, clock });
   const jobs = createJobs({
     db,
     clock,
@@ -169,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const consumers = createEventConsumers({ db, clock, log: app.log.child({ component: 'consumers' }), listener, pollMs: deps.jobs?.consumerPollMs });
   const realtime = createRealtime({
     db,
+    pool: database.pool,
     clock,
     log: app.log.child({ component: 'realtime' }),
     listener,
@@ -184,6 +187,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
+  const video = createVideoService({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    notifier,
+    publish: realtime.publish,
+    iceServers: config.video.iceServers,
+  });
+  const videoSignaling = createVideoSignaling({
+    db,
+    clock,
+    id,
+    log: app.log.child({ component: 'video-signaling' }),
+    notifications: cacheNotifications,
+    relay: realtime.relay,
+    publish: realtime.publish,
+  });
+  realtime.registerRoomKind('video', videoSignaling.roomKind);
   const fileDeps: FileServiceDeps = {
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
@@ -201,13 +223,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes, { auth, db, cookieSecure: config.cookieSecure, rateLimitPerMinute: config.rateLimitAuthPerMinute });
       await api.register(auditRoutes, { db });
-      await api.register(mattersRoutes, { db, matters });
+      await api.register(mattersRoutes, { db, matters, caseNumbers });
       await api.register(filesRoutes, { db, files, clock, maxBytes: config.blobs.maxBytes });
       await api.register(notificationsRoutes, { inbox });
       await api.register(realtime.routes);
       await api.register(ledgerRoutes, { ledger: ledger.service });
-      await api.register(feesRoutes);
+      await api.register(feesRoutes, { schedule: config.feeSchedule });
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
+      await api.register(videoRoutes, { db, video });
       await api.register(videoRecording.routes);
     },
     { prefix: '/api/v1' },
@@ -229,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     await listener.start();
     realtime.start();
+    videoSignaling.start();
     // Creates the ledger on first start, and refuses a LEDGER_ORIGIN or LEDGER_HASH the log cannot take.
     await ledger.open();
     if (config.jobs.enabled) {
@@ -243,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await ledger.stop();
     await consumers.stop();
     await jobs.stop();
+    await videoSignaling.stop();
     realtime.stop();
     await listener.stop();
   });

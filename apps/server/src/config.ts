@@ -1,7 +1,9 @@
 // The only reader of process.env. Every setting is parsed and documented here (see README "Configuration").
 import path from 'node:path';
 import { NOTE_KEY_TYPE, parseVerifierKey } from '@opencourt/ledger';
+import { ZIceServer } from '@opencourt/contracts';
 import { z } from 'zod';
+import { createFeeSchedule } from './modules/fees/index.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -60,6 +62,20 @@ const ZEnv = z.object({
   LEDGER_COURT_NAME: z.string().min(1).default('厦门市翔安区人民法院'),
   LEDGER_BATCH_MAX: z.coerce.number().int().min(1).max(100_000).default(10_000),
   LEDGER_BATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** The province's per-case fee figures in fen, as JSON (e.g. {"divorceFen":20000}), each within the Decree's range. */
+  FEE_SCHEDULE: z.string().optional(),
+  /** ICE servers handed to video-room browsers, as JSON: `[{"urls":"stun:stun.example.org"},{"urls":"turn:turn.example.org","username":"u","credential":"p"}]`. */
+  VIDEO_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return z.array(ZIceServer).parse(JSON.parse(text));
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON array of ICE servers: ${(err as Error).message.slice(0, 200)}` });
+        return z.NEVER;
+      }
+    }),
   /** Days a video recording's media is kept after it is processed; unset or 0 keeps it. */
   VIDEO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   /** Largest recording chunk a browser may upload. */
@@ -71,6 +87,21 @@ const ZEnv = z.object({
   /** Where Debian's ffmpeg and ffprobe are. */
   FFMPEG_DIR: z.string().default('/usr/bin'),
 });
+
+/** Parses FEE_SCHEDULE into a fee schedule, naming each figure the Decree does not allow. */
+function parseFeeSchedule(json: string | undefined, ctx: z.RefinementCtx) {
+  if (!json) return createFeeSchedule();
+  try {
+    const overrides: unknown = JSON.parse(json);
+    if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) throw new Error('expected a JSON object');
+    return createFeeSchedule(overrides as Record<string, unknown>);
+  } catch (err) {
+    const fields = (err as { fields?: { pointer: string; detail: string }[] }).fields;
+    if (fields) for (const f of fields) ctx.addIssue({ code: 'custom', path: ['FEE_SCHEDULE', f.pointer.slice(1)], message: f.detail });
+    else ctx.addIssue({ code: 'custom', path: ['FEE_SCHEDULE'], message: (err as Error).message });
+    return createFeeSchedule();
+  }
+}
 
 /** Parses LEDGER_WITNESSES: each `url|verifierKey`, named by its key. */
 function parseWitnesses(list: string, ctx: z.RefinementCtx) {
@@ -97,7 +128,7 @@ const ZConfigEnv = ZEnv.transform((e, ctx) => {
   if (quorum > witnesses.length) {
     ctx.addIssue({ code: 'custom', path: ['LEDGER_WITNESS_QUORUM'], message: `cannot exceed the ${witnesses.length} witnesses configured` });
   }
-  return { ...e, ledgerWitnesses: witnesses, ledgerQuorum: quorum };
+  return { ...e, ledgerWitnesses: witnesses, ledgerQuorum: quorum, feeSchedule: parseFeeSchedule(e.FEE_SCHEDULE, ctx) };
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;
@@ -145,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobs: { enabled: e.JOBS_ENABLED, concurrency: e.JOBS_CONCURRENCY },
     video: {
+      iceServers: e.VIDEO_ICE_SERVERS,
       retentionDays: e.VIDEO_RETENTION_DAYS || null,
       chunkMaxBytes: e.VIDEO_CHUNK_MAX_BYTES,
       trackMaxBytes: e.VIDEO_TRACK_MAX_BYTES,
@@ -155,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recordingsDir: path.join(dataDir, 'blobs', '.recordings'),
     },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
+    feeSchedule: e.feeSchedule,
     ledger: {
       origin: e.LEDGER_ORIGIN ?? (e.PUBLIC_URL ? `${new URL(e.PUBLIC_URL).host}/ledger` : 'opencourt.local/ledger'),
       originExplicit: e.LEDGER_ORIGIN !== undefined,

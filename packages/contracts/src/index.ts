@@ -10,3 +10,4 @@ export * from './fees.ts';
 export * from './library.ts';
 export * from './chinese-number.ts';
 export * from './video.ts';
+export * from './identifiers.ts';

@@ -24,3 +24,16 @@ export type TMatter = z.infer<typeof ZMatter>;
 
 export const ZMatterSummary = ZMatter.omit({ participants: true });
 export const ZMatterPage = page(ZMatterSummary);
+
+/** 类型代字: a case type code as a court uses it (the platform's default, or the court's own). */
+export const ZCaseTypeCode = z.string().regex(/^[\u4e00-\u9fa5]{1,6}$/, '类型代字应为 1 至 6 个汉字');
+export const ZCaseType = z.object({
+  code: ZCaseTypeCode,
+  name: z.string(),
+  enabled: z.boolean(),
+  /** `default`: the platform's; `court`: added or changed by this court. */
+  source: z.enum(['default', 'court']),
+});
+export type TCaseType = z.infer<typeof ZCaseType>;
+export const ZCaseTypeList = z.object({ items: z.array(ZCaseType) });
+export const ZCaseTypeUpdate = z.strictObject({ name: z.string().trim().min(2).max(60), enabled: z.boolean() });

@@ -120,6 +120,7 @@ export const ZIceServer = z.object({
   username: z.string().optional(),
   credential: z.string().optional(),
 });
+export type TIceServer = z.infer<typeof ZIceServer>;
 
 export const ZVideoRoom = z.object({
   id: ZId,
@@ -223,6 +224,8 @@ export const ZVideoSignalEvent = z.object({
   from: ZId,
   fromConnection: ZId,
   to: ZId,
+  /** The addressee's connection the signal was checked against (a second tab of the same user ignores it). */
+  toConnection: ZId.optional(),
   id: ZId,
   sentAt: z.number().int(),
   signal: ZVideoSignalUp.shape.signal,

@@ -9,6 +9,7 @@ import { uuid } from '../platform/clock/index.ts';
 import { maskPhone, normalisePhone } from '../platform/crypto/index.ts';
 import { migrateDatabase } from '../platform/db/index.ts';
 import type { TConfig } from '../config.ts';
+import { CHECK_COMMANDS } from './check.commands.ts';
 import { FEE_COMMANDS } from './fees.commands.ts';
 import { LEDGER_COMMANDS } from './ledger.commands.ts';
 import { LIBRARY_COMMANDS } from './library.commands.ts';
@@ -151,5 +152,6 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...LEDGER_COMMANDS,
   ...FEE_COMMANDS,
+  ...CHECK_COMMANDS,
   ...LIBRARY_COMMANDS,
 };

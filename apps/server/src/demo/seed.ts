@@ -2,6 +2,7 @@
 // appraisal institution, one user for every role, and a few matters. Passwords are random and
 // returned once, for the caller to print.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { createUser, usersStore, type Role } from '../platform/auth/index.ts';
 import type { IdGenerator } from '../platform/clock/index.ts';
 import type { Keyring } from '../platform/crypto/index.ts';
@@ -17,14 +18,18 @@ const randomPassword = () => `Oc-${randomBytes(9).toString('base64url')}1a`;
 export const DEMO_ORGANISATIONS = {
   court: { kind: 'court', name: '厦门市翔安区人民法院', code: '闽0213', areaCode: '350213' },
   mediationCentre: { kind: 'mediation_org', name: '翔安区多元解纷中心', areaCode: '350213' },
-  lawFirm: { kind: 'law_firm', name: '福建鹭江律师事务所（演示）', code: '91350200MA2XXXXX1C' },
-  bank: { kind: 'institution', name: '厦门国际银行翔安支行（演示）', code: '91350200MA2YYYYY2D' },
-  appraisal: { kind: 'appraisal_institution', name: '厦门市正信司法鉴定所（演示）', code: '91350200MA2ZZZZZ3E' },
+  lawFirm: { kind: 'law_firm', name: '福建鹭江律师事务所（演示）', code: '31350000MD0123454U' },
+  bank: { kind: 'institution', name: '厦门国际银行翔安支行（演示）', code: '91350213MA34XA011E' },
+  appraisal: { kind: 'appraisal_institution', name: '厦门市正信司法鉴定所（演示）', code: '34350000MD06789005' },
 } as const;
+
+/** Held while seeding, so that processes starting together against a new database seed it once. */
+const SEED_LOCK = 0x0c5eed;
 
 /** Seeds once: returns null when the database already has users. */
 export async function seedDemo(db: Db, deps: { keyring: Keyring; id: IdGenerator; now?: () => Date }): Promise<DemoAccount[] | null> {
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if ((await usersStore.countUsers(tx)) > 0) return null;
     const orgIds = {} as Record<keyof typeof DEMO_ORGANISATIONS, string>;
     for (const [key, org] of Object.entries(DEMO_ORGANISATIONS) as [keyof typeof DEMO_ORGANISATIONS, (typeof DEMO_ORGANISATIONS)[keyof typeof DEMO_ORGANISATIONS]][]) {

@@ -4,6 +4,7 @@ import { ZFeeEstimate } from '@opencourt/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParty, loginWithSms, startTestApp, type TestContext } from '../../../test/harness.ts';
+import { loadConfig } from '../../config.ts';
 
 let ctx: TestContext;
 
@@ -148,5 +149,24 @@ describe('bad input', () => {
     expect(form.statusCode).toBe(415);
     const crossSite = await post({ kind: 'labour' }, { origin: 'https://elsewhere.example', host: 'court.example' });
     expect(crossSite.statusCode).toBe(403);
+  });
+});
+
+describe("the province's schedule (FEE_SCHEDULE; art. 13, last paragraph)", () => {
+  it('prices a divorce at the configured figure', async () => {
+    const province = await startTestApp({ config: { FEE_SCHEDULE: '{"divorceFen":20000}' } });
+    try {
+      const res = await province.app.inject({ method: 'POST', url: '/api/v1/fees/estimate', payload: { kind: 'divorce' } });
+      expect(res.json()).toMatchObject({ kind: 'divorce', feeFen: 20_000 });
+    } finally {
+      await province.close();
+    }
+  });
+
+  it('refuses to start with a figure outside the Decree’s range, naming it', () => {
+    expect(() => loadConfig({ FEE_SCHEDULE: '{"divorceFen":40000}' })).toThrow(/FEE_SCHEDULE\.divorceFen: 应为 5000 至 30000 分/);
+    expect(() => loadConfig({ FEE_SCHEDULE: '{"weddingFen":100}' })).toThrow(/FEE_SCHEDULE\.weddingFen: 未知的收费项目/);
+    expect(() => loadConfig({ FEE_SCHEDULE: '[1]' })).toThrow(/FEE_SCHEDULE: expected a JSON object/);
+    expect(() => loadConfig({ FEE_SCHEDULE: '{' })).toThrow(/FEE_SCHEDULE: /);
   });
 });

@@ -42,3 +42,37 @@ export const videoParticipant = pgTable(
   },
   (t) => [uniqueIndex('video_participant_room_user_key').on(t.roomId, t.userId), index('video_participant_user_idx').on(t.userId)],
 );
+
+/** Text chat, kept with the room's record; `caucus` is the sub-room it was said in (null: the main room). */
+export const videoChatMessage = pgTable(
+  'video_chat_message',
+  {
+    id: uuid('id').primaryKey(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => videoRoom.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => videoParticipant.id),
+    caucus: text('caucus'),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('video_chat_message_room_idx').on(t.roomId, t.createdAt, t.id)],
+);
+
+/** Which participants have a live realtime socket in the room: one row per subscription, refreshed by its process while it lives. */
+export const videoPresence = pgTable(
+  'video_presence',
+  {
+    id: uuid('id').primaryKey(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => videoRoom.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => videoParticipant.id),
+    seenAt: tstz('seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('video_presence_room_idx').on(t.roomId, t.participantId)],
+);

@@ -60,6 +60,24 @@ describe('can(actor, matter.update, matter)', () => {
   ])('%s', (_label, who, expected) => expect(can(who, 'matter.update', matter)).toBe(expected));
 });
 
+describe('can(actor, video_room.*, matter)', () => {
+  it.each<[string, Actor, boolean]>([
+    ['the assigned mediator may open a room', actor('mediator-a', 'mediator', 'centre', COURT), true],
+    ['the assigned judge may', actor('judge-a', 'judge', COURT, COURT), true],
+    ['a clerk of the court may', actor('clerk-a', 'clerk', COURT, COURT), true],
+    ['a coordinator of the court may', actor('coord-a', 'coordinator', 'centre', COURT), true],
+    ['a mediator not assigned may not', actor('mediator-b', 'mediator', 'centre', COURT), false],
+    ['a clerk of another court may not', actor('clerk-b', 'clerk', OTHER_COURT, OTHER_COURT), false],
+    ['a party in the matter may not', actor('party-a', 'party'), false],
+    ['an agent in the matter may not', actor('agent-a', 'agent'), false],
+    ['the filing integrator may not', actor('int-a', 'integrator', BANK), false],
+    ['a system administrator may not', actor('adm', 'sys_admin', COURT, COURT), false],
+  ])('%s', (_label, who, expected) => {
+    expect(can(who, 'video_room.create', matter)).toBe(expected);
+    expect(can(who, 'video_room.oversee', matter)).toBe(expected);
+  });
+});
+
 describe('platform permissions', () => {
   it.each<[Role, string, boolean]>([
     ['sys_admin', 'audit.read', true],
@@ -76,6 +94,23 @@ describe('platform permissions', () => {
 
   it('denies an action no rule names', () => {
     expect(can(actor('u', 'sys_admin'), 'matter.read' as never, { type: 'platform' })).toBe(false);
+  });
+});
+
+describe('can(actor, court.configure, court)', () => {
+  it.each<[Role, string | null, boolean]>([
+    ['tech_admin', COURT, true],
+    ['sys_admin', COURT, true],
+    ['tech_admin', OTHER_COURT, false], // another court's administrator
+    ['tech_admin', null, false],
+    ['clerk', COURT, false],
+    ['judge', COURT, false],
+  ])('%s of %s → %s', (role, courtId, expected) => {
+    expect(can(actor('u', role, null, courtId), 'court.configure', { type: 'court', courtId: COURT })).toBe(expected);
+  });
+
+  it('allows nothing else on a court', () => {
+    expect(can(actor('u', 'tech_admin', null, COURT), 'matter.read', { type: 'court', courtId: COURT })).toBe(false);
   });
 });
 

@@ -21,7 +21,13 @@ export type Permission =
   | 'user.manage'
   | 'organisation.read'
   | 'notification.send'
-  | 'system.operate';
+  | 'system.operate'
+  /** Open a video room for the matter (and host it). */
+  | 'video_room.create'
+  /** See every video room of the matter and its record, without being invited. */
+  | 'video_room.oversee'
+  /** Change a court's own settings (its case type codes, …). */
+  | 'court.configure';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -30,7 +36,9 @@ export type MatterFacts = {
   filedByOrgId: string | null;
   participants: readonly { userId: string; role: MatterRole }[];
 };
-export type Resource = MatterFacts | { type: 'platform' };
+/** A court, for its own settings. */
+export type CourtFacts = { type: 'court'; courtId: string };
+export type Resource = MatterFacts | CourtFacts | { type: 'platform' };
 
 /** Permissions that do not depend on a particular matter. */
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
@@ -47,19 +55,29 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   sys_admin: ['user.manage', 'organisation.read', 'audit.read', 'system.operate'],
 };
 
+const COURT_ADMINS: readonly Role[] = ['tech_admin', 'sys_admin'];
+
 /** Court-wide roles see every matter of their own court; the rest only where they take part. */
 const COURT_WIDE: readonly Role[] = ['clerk', 'coordinator'];
-const MATTER_ACTIONS: Record<'matter.read' | 'matter.update' | 'file.read', readonly MatterRole[]> = {
+type MatterAction = 'matter.read' | 'matter.update' | 'file.read' | 'video_room.create' | 'video_room.oversee';
+const MATTER_ACTIONS: Record<MatterAction, readonly MatterRole[]> = {
   'matter.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
   'matter.update': ['coordinator', 'mediator', 'judge', 'clerk'],
+  // Staff who may change the matter run its video sessions.
+  'video_room.create': ['coordinator', 'mediator', 'judge', 'clerk'],
+  'video_room.oversee': ['coordinator', 'mediator', 'judge', 'clerk'],
   'file.read': ['party', 'agent', 'coordinator', 'mediator', 'judge', 'clerk', 'appraiser'],
 };
 
 export function can(actor: Actor | undefined, action: Permission, resource: Resource = { type: 'platform' }): boolean {
   if (!actor) return false;
   if (resource.type === 'platform') return actor.roles.some((r) => ROLE_GRANTS[r].includes(action));
+  if (resource.type === 'court') {
+    // A court's administrators configure their own court, never another.
+    return action === 'court.configure' && actor.courtId === resource.courtId && actor.roles.some((r) => COURT_ADMINS.includes(r));
+  }
   if (!(action in MATTER_ACTIONS)) return false;
-  const allowedParts = MATTER_ACTIONS[action as keyof typeof MATTER_ACTIONS];
+  const allowedParts = MATTER_ACTIONS[action as MatterAction];
   if (resource.participants.some((p) => p.userId === actor.userId && allowedParts.includes(p.role))) return true;
   if (actor.courtId === resource.courtId && actor.roles.some((r) => COURT_WIDE.includes(r))) return true;
   if (action === 'matter.read' && actor.roles.includes('integrator') && actor.organisationId && resource.filedByOrgId === actor.organisationId) {

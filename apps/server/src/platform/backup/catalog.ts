@@ -82,3 +82,22 @@ export function loadOrder(tables: readonly string[], keys: readonly ForeignKey[]
   }
   return ordered;
 }
+
+/**
+ * xid8 (transaction id) columns. A column filled with the writing transaction's id by default is a
+ * stamp; any other (a consumer's or the sequencer's last position) is a cursor.
+ */
+export type XidColumn = { table: string; column: string; cursor: boolean };
+
+export async function listXidColumns(client: Queryable): Promise<XidColumn[]> {
+  const { rows } = await client.query<XidColumn>(
+    `select c.relname as table, a.attname as column, coalesce(pg_get_expr(d.adbin, d.adrelid) <> 'pg_current_xact_id()', true) as cursor
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+       left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.atttypid = 'xid8'::regtype
+      order by c.relname, a.attname`,
+  );
+  return rows;
+}

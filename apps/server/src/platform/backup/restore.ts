@@ -1,6 +1,7 @@
 // Restores a backup into an empty database and blob store: checks the archive and the master key,
 // migrates the target to the backup's schema, puts the blobs back, then loads every table in one
-// transaction (in foreign-key order), checks the row counts and moves sequences past the restored ids.
+// transaction (in foreign-key order), with saved transaction ids rebased below the target cluster's
+// (xid-rebase.ts), checks the row counts and moves sequences past the restored ids.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -11,8 +12,10 @@ import type { Keyring } from '../crypto/index.ts';
 import { migrateDatabase, type Database } from '../db/index.ts';
 import { extractArchive, stagingDirNear } from './archive.ts';
 import { masterKeyCheck } from './backup.ts';
-import { listAppliedMigrations, listForeignKeys, listTables, loadOrder, quoteIdent } from './catalog.ts';
+import { listAppliedMigrations, listForeignKeys, listTables, listXidColumns, loadOrder, quoteIdent } from './catalog.ts';
+import { rewriteCopyFields, scanCopyFields } from './copy-fields.ts';
 import { MANIFEST_FILE, ZBackupManifest, blobFile, type TBackupManifest } from './manifest.ts';
+import { planXidRebase, type XidRebase } from './xid-rebase.ts';
 
 export type RestoreDeps = { database: Database; driver: BlobDriver; keyring: Keyring };
 export type RestoreOptions = { /** Replace a database that already holds data (its tables, functions and types are dropped first). */ force?: boolean };
@@ -136,10 +139,17 @@ async function loadTables(pool: pg.Pool, staging: string, manifest: TBackupManif
       if (!columns || unknown.length) throw new RestoreRefusedError(`目标数据库缺少表或列：${t.name}(${unknown.join(', ')})`);
     }
     const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+    const xids = await xidFields(client, staging, manifest);
+    // This transaction's own id: every restored id must sort before what is written after it.
+    const { rows: own } = await client.query<{ xid: string }>('select pg_current_xact_id()::text as xid');
+    const rebase = await planRebase(staging, xids, BigInt(own[0]!.xid));
     for (const name of loadOrder([...byName.keys()], await listForeignKeys(client))) {
       const t = byName.get(name)!;
       const copy = client.query(copyFrom(`copy ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')}) from stdin`));
-      await pipeline(fs.createReadStream(path.join(staging, t.file)), copy);
+      const source = fs.createReadStream(path.join(staging, t.file));
+      const positions = xids.find((x) => x.file === t.file)?.positions;
+      if (rebase && positions) await pipeline(source, rewriteCopyFields(positions, (v) => rebase.map(BigInt(v)).toString()), copy);
+      else await pipeline(source, copy);
       const { rows } = await client.query<{ n: string }>(`select count(*)::bigint as n from ${quoteIdent(t.name)}`);
       if (Number(rows[0]!.n) !== t.rows) throw new Error(`table ${t.name}: restored ${rows[0]!.n} rows, the backup has ${t.rows}`);
     }
@@ -158,4 +168,33 @@ async function loadTables(pool: pg.Pool, staging: string, manifest: TBackupManif
   } finally {
     client.release();
   }
+}
+
+/** Per backed-up table with xid8 columns: its file, the columns' positions in it, and which are cursors. */
+type XidFields = { file: string; path: string; positions: number[]; cursors: number[] };
+
+async function xidFields(client: pg.PoolClient, staging: string, manifest: TBackupManifest): Promise<XidFields[]> {
+  const columns = await listXidColumns(client);
+  const out: XidFields[] = [];
+  for (const t of manifest.tables) {
+    const own = columns.filter((c) => c.table === t.name && t.columns.includes(c.column));
+    if (!own.length) continue;
+    const at = (c: { column: string }) => t.columns.indexOf(c.column);
+    out.push({ file: t.file, path: path.join(staging, t.file), positions: own.map(at), cursors: own.filter((c) => c.cursor).map(at) });
+  }
+  return out;
+}
+
+/** Reads every saved transaction id and plans their rebase below `ceiling` (none when all are below it). */
+async function planRebase(staging: string, xids: XidFields[], ceiling: bigint): Promise<XidRebase | undefined> {
+  const values = new Set<bigint>();
+  const cursors = new Set<bigint>();
+  for (const x of xids) {
+    await scanCopyFields(x.path, x.positions, (value, position) => {
+      const xid = BigInt(value);
+      values.add(xid);
+      if (x.cursors.includes(position)) cursors.add(xid);
+    });
+  }
+  return planXidRebase(values, cursors, ceiling);
 }

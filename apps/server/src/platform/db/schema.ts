@@ -8,8 +8,9 @@ import * as jobs from '../jobs/jobs.tables.ts';
 import * as ledger from '../ledger/ledger.tables.ts';
 import * as notify from '../notify/notify.tables.ts';
 import * as matters from '../../modules/matters/matters.tables.ts';
+import * as caseNumbers from '../../modules/matters/case-numbers.tables.ts';
 import * as library from '../../modules/library/library.tables.ts';
 import * as video from '../../modules/video/video.tables.ts';
 import * as videoRecording from '../../modules/video/video-recording.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...library, ...video, ...videoRecording };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording };

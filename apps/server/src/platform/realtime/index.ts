@@ -2,22 +2,38 @@
 // PostgreSQL NOTIFY. `publish(tx, room, event)` from any process reaches every socket in the room.
 import type { TRealtimeEvent } from '@opencourt/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/database.ts';
 import type { DbListener } from '../events/index.ts';
-import { publishEvent, REALTIME_CHANNEL, type Envelope, type Publish } from './bus.ts';
+import { sql } from 'drizzle-orm';
+import { createAssembler, createRelay, encodeEnvelope, publishEvent, REALTIME_CHANNEL, type Publish } from './bus.ts';
 import { createHub } from './hub.ts';
 import { realtimeRoutes } from './realtime.routes.ts';
-import { createRoomPolicy, type RoomAuthorizer } from './rooms.ts';
+import { createRoomRegistry, type RoomAuthorizer, type RoomKind } from './rooms.ts';
 import { liveSessionIds } from './sessions.store.ts';
 
-export { REALTIME_CHANNEL, MAX_REALTIME_PAYLOAD_BYTES, RealtimePayloadTooLargeError, type Publish } from './bus.ts';
-export { userRoom, matterRoom, createRoomPolicy, type RoomAuthorizer, type RoomPolicy } from './rooms.ts';
+export { REALTIME_CHANNEL, MAX_REALTIME_PAYLOAD_BYTES, MAX_REALTIME_EVENT_BYTES, RealtimePayloadTooLargeError, type Publish, type PublishOptions } from './bus.ts';
+export {
+  userRoom,
+  matterRoom,
+  parseRoom,
+  createRoomPolicy,
+  type RoomAuthorizer,
+  type RoomPolicy,
+  type RoomKind,
+  type RoomSender,
+  type RoomSendHandler,
+  type SendOutcome,
+} from './rooms.ts';
+export { MAX_SEND_BYTES } from './hub.ts';
 export { originAllowed } from './realtime.routes.ts';
 export { createMatterEventsConsumer } from './matter-events.ts';
 
 export type RealtimeDeps = {
   db: Db;
+  /** For the relay's prepared statement (the hot path); without it, relayed events go through `db`. */
+  pool?: pg.Pool;
   clock: Clock;
   log: FastifyBaseLogger;
   listener: DbListener;
@@ -33,8 +49,14 @@ export type RealtimeDeps = {
 
 export function createRealtime(deps: RealtimeDeps) {
   const { db, clock, log, listener } = deps;
-  const policy = createRoomPolicy(deps.rooms);
-  const hub = createHub({ policy, log });
+  const registry = createRoomRegistry(deps.rooms);
+  const policy = registry.policy;
+  const hub = createHub({ policy, senders: registry, log });
+  const assembler = createAssembler();
+  const relayError = (err: unknown) => log.error({ err }, 'could not relay realtime events');
+  const relay = deps.pool
+    ? createRelay(deps.pool, relayError)
+    : { send: (payload: string) => void db.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`).catch(relayError), drained: async () => {} };
   let heartbeat: NodeJS.Timeout | undefined;
   let sessionCheck: NodeJS.Timeout | undefined;
   let unlisten: (() => void) | undefined;
@@ -53,7 +75,18 @@ export function createRealtime(deps: RealtimeDeps) {
 
   return {
     /** Send an event to a room in every process; inside a transaction, only if it commits. */
-    publish: ((tx: Executor, room: string, event: TRealtimeEvent) => publishEvent(tx, room, event)) as Publish,
+    publish: ((tx: Executor, room: string, event: TRealtimeEvent, opts) => publishEvent(tx, room, event, opts)) as Publish,
+    /**
+     * Send an event now, outside any transaction, batched with others of this tick (signals relayed
+     * between sockets). `event` must already be valid: it is not checked again.
+     */
+    relay(room: string, event: TRealtimeEvent, users?: readonly string[]) {
+      relay.send(encodeEnvelope({ room, event, users }, { trusted: true }));
+    },
+    /** Everything relayed so far has reached PostgreSQL (tests, shutdown). */
+    relayed: () => relay.drained(),
+    /** A module's room kind: who may subscribe, and who handles what clients send there. */
+    registerRoomKind: (name: string, kind: RoomKind) => registry.register(name, kind),
     canJoin: policy,
     /** The WebSocket route, to register under /api/v1 (after @fastify/websocket). */
     routes: async (app: FastifyInstance) => realtimeRoutes(app, { hub, allowedOrigins: deps.allowedOrigins ?? [] }),
@@ -62,8 +95,7 @@ export function createRealtime(deps: RealtimeDeps) {
       if (unlisten) return;
       unlisten = listener.on(REALTIME_CHANNEL, (payload) => {
         try {
-          const { room, event } = JSON.parse(payload) as Envelope;
-          hub.deliver(room, event);
+          for (const { room, event, users } of assembler.accept(payload)) hub.deliver(room, event, users);
         } catch (err) {
           log.error({ err }, 'invalid realtime notification');
         }

@@ -30,7 +30,7 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { hub: Hub; all
       },
     },
     (socket, request) => {
-      opts.hub.attach(socket, request.actor!, request.session!.sessionId);
+      opts.hub.attach(socket, request.actor!, request.session!.sessionId, { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null });
     },
   );
 }

@@ -89,6 +89,23 @@ describe('connecting', () => {
   });
 });
 
+describe('send', () => {
+  it('takes up to 32 KB for send only, and refuses a send to a room not subscribed or whose kind takes no messages', async () => {
+    const p = await newParty();
+    const c = await open(urlA, p.session);
+    c.send({ type: 'send', room: `user:${p.id}`, body: { hello: 1 } });
+    expect(await c.next('error')).toMatchObject({ code: 'REALTIME_SEND_REFUSED', room: `user:${p.id}` });
+    c.send({ type: 'subscribe', room: `user:${p.id}` });
+    await c.next('subscribed');
+    c.send({ type: 'send', room: `user:${p.id}`, body: { pad: 'x'.repeat(20_000) } });
+    expect(await c.next('error')).toMatchObject({ code: 'REALTIME_SEND_REFUSED', message: '该房间不接收消息' });
+    c.send(`{"type":"ping"}${' '.repeat(5000)}`);
+    expect(await c.next('error')).toMatchObject({ code: 'REALTIME_INVALID_MESSAGE', message: '除发送消息外，消息须不超过 4 KB' });
+    c.send({ type: 'send', room: `user:${p.id}`, body: { pad: 'x'.repeat(40_000) } });
+    expect(await c.next('error')).toMatchObject({ code: 'REALTIME_INVALID_MESSAGE', message: '消息须为不超过 32 KB 的 JSON 文本' });
+  });
+});
+
 describe('rooms', () => {
   it('lets a user into their own room only', async () => {
     const p = await newParty();
@@ -173,15 +190,37 @@ describe('fan-out across processes', () => {
     expect(JSON.stringify(got)).not.toContain('不应外泄');
   });
 
-  it('refuses an event too large for NOTIFY, clearly', async () => {
+  it('carries an event larger than one NOTIFY in parts, and refuses one beyond the realtime limit, clearly', async () => {
     const p = await newParty();
-    await expect(
-      b.platform.realtime.publish(bDatabase.db, `user:${p.id}`, {
-        type: 'notification.created',
-        notification: { id: p.id, kind: 'x', title: '长'.repeat(3000), link: null, createdAt: new Date().toISOString() },
-        unreadCount: 1,
-      }),
-    ).rejects.toThrow(RealtimePayloadTooLargeError);
+    const c = await open(urlA, p.session);
+    c.send({ type: 'subscribe', room: `user:${p.id}` });
+    await c.next('subscribed');
+    const notification = (title: string) => ({
+      type: 'notification.created' as const,
+      notification: { id: p.id, kind: 'x', title, link: null, createdAt: new Date().toISOString() },
+      unreadCount: 1,
+    });
+    await b.platform.realtime.publish(bDatabase.db, `user:${p.id}`, notification('长'.repeat(6000)));
+    expect((await c.next('event')).event).toMatchObject({ notification: { title: '长'.repeat(6000) } });
+    await expect(b.platform.realtime.publish(bDatabase.db, `user:${p.id}`, notification('长'.repeat(100_000)))).rejects.toThrow(RealtimePayloadTooLargeError);
+  });
+
+  it('delivers an event addressed to some users only to their sockets in the room', async () => {
+    const owner = await newParty();
+    const other = await newParty();
+    const matterId = await createMatter(owner.session, [{ userId: other.id, role: 'party' }]);
+    const room = `matter:${matterId}`;
+    const [forOwner, forOther] = [await open(urlA, owner.session), await open(urlB, other.session)];
+    for (const c of [forOwner, forOther]) {
+      c.send({ type: 'subscribe', room });
+      await c.next('subscribed');
+    }
+    const changed = (eventId: number) => ({ type: 'matter.changed' as const, matterId, eventType: 'test', eventId, occurredAt: new Date().toISOString() });
+    await b.platform.realtime.publish(bDatabase.db, room, changed(1), { users: [other.id] });
+    await a.app.platform.realtime.publish(a.database.db, room, changed(2));
+    expect((await forOther.next('event')).event).toMatchObject({ eventId: 1 });
+    expect((await forOwner.next('event')).event).toMatchObject({ eventId: 2 });
+    expect((await forOther.next('event')).event).toMatchObject({ eventId: 2 });
   });
 });
 
