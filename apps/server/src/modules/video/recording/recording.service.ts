@@ -126,6 +126,12 @@ export function createRecordingService(deps: RecordingDeps) {
       if (active) await stopIn(tx, (await store.findRecording(tx, active.id, { lock: true }))!, actorId);
     },
 
+    /** For the room's view: the recording everyone sees is on (or still being processed), or null. */
+    async currentOf(tx: Executor, roomId: string): Promise<TVideoRecording | null> {
+      const rec = await store.current(tx, roomId);
+      return rec ? viewOf(tx, rec) : null;
+    },
+
     async listRecordings(actor: Actor, roomId: string): Promise<{ items: TVideoRecording[] }> {
       const { me, staffRead } = await access(actor, roomId);
       if (!mayListRecordings(me, staffRead)) throw E.VIDEO_NOT_ADMITTED();

@@ -1,6 +1,6 @@
 // All SQL of recording and snapshots, including the small reads of the room and participant tables
 // (same module) that decide whether the caller is a host or an admitted participant.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.ts';
 import { videoRecording, videoRecordingChunk, videoRecordingTrack, videoSnapshot } from '../video-recording.tables.ts';
 import { videoParticipant, videoRoom } from '../video.tables.ts';
@@ -46,6 +46,17 @@ export const recordingStore = {
   /** The recording not yet stopped, if any. */
   async activeRecording(db: Executor, roomId: string): Promise<RecordingRow | undefined> {
     const [row] = await db.select().from(videoRecording).where(and(eq(videoRecording.roomId, roomId), isNull(videoRecording.stoppedAt)));
+    return row;
+  },
+
+  /** The newest recording still recording or processing, if any. */
+  async current(db: Executor, roomId: string): Promise<RecordingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(videoRecording)
+      .where(and(eq(videoRecording.roomId, roomId), inArray(videoRecording.status, ['recording', 'processing'])))
+      .orderBy(desc(videoRecording.startedAt))
+      .limit(1);
     return row;
   },
 
