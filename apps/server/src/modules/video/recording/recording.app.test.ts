@@ -238,7 +238,11 @@ describe('bad input', () => {
     // What was refused left no trace in the track: one chunk, exactly its bytes on disk.
     const state = (await recording(rec.id)).tracks.find((t) => t.id === track.id)!;
     expect(state).toMatchObject({ chunks: 1, bytes: chunks[0]!.length, finished: false });
-    expect(fs.readFileSync(path.join(ctx.config.video.recordingsDir, `${track.id}.webm`)).equals(chunks[0]!)).toBe(true);
+    const onDisk = fs.readFileSync(path.join(ctx.config.video.recordingsDir, `${track.id}.webm`));
+    expect(onDisk.length).toBe(chunks[0]!.length);
+    // Encrypted at rest: the WebM header (EBML magic) is not there in the clear.
+    expect(chunks[0]!.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    expect(onDisk.subarray(0, 4).toString('hex')).not.toBe('1a45dfa3');
 
     // A finished track, then a processed recording, take no more.
     expect((await send(p1, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
@@ -283,6 +287,24 @@ describe('bad input', () => {
     expectProblem(await send(room.host.session, 'GET', `${base()}/${rec.id}/tracks/${track.id}/media`), 409, 'VIDEO_MEDIA_NOT_READY');
     // The chunk's receipt still proves what was uploaded.
     expect(await verify(sha256(garbage))).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('fails a track whose chunk file was changed on disk, naming the chunk', async () => {
+    const rec = await start();
+    const track = await createTrack(room.parties[1]!.session, rec.id);
+    const chunks = cutChunks(makeWebm(2), 3);
+    await uploadAll(room.parties[1]!.session, rec.id, track.id, chunks);
+    const file = path.join(ctx.config.video.recordingsDir, `${track.id}.webm`);
+    const bytes = fs.readFileSync(file);
+    const at = chunks[0]!.length + 10; // inside chunk 1
+    bytes[at] = bytes[at]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    expect((await send(room.parties[1]!.session, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 3 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec.id}/stop`)).statusCode).toBe(200);
+    const done = await settled(rec.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain(`chunk 1 on disk does not match its acknowledged SHA-256 ${sha256(chunks[1]!)}`);
+    expect(done.tracks[0]!.fileId).toBeNull();
   }, 60_000);
 
   it('shows the recording in the room, and stops it in the transaction that ends the room', async () => {

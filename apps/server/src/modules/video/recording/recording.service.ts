@@ -7,6 +7,7 @@ import type { TVideoChunkAck, TVideoRecording, TVideoRole, TVideoTrack } from '@
 import { can, isStaff, type Actor } from '../../../platform/auth/index.ts';
 import type { FileService, MatterAccess } from '../../../platform/blobs/index.ts';
 import type { Clock, IdGenerator } from '../../../platform/clock/index.ts';
+import type { Keyring } from '../../../platform/crypto/index.ts';
 import type { Db, Executor, Tx } from '../../../platform/db/database.ts';
 import { appendEvent } from '../../../platform/events/index.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
@@ -15,7 +16,7 @@ import { RecordingErrors as E } from './recording.errors.ts';
 import { chunksAccepted, decideChunk, finalizeDue, isHost, mayCreateTrack, mayListRecordings, mayUploadChunk, mayViewMedia, parseRange, type ByteRange, type ParticipantState } from './recording.rules.ts';
 import { recordingStore as store, type RecordingRow, type TrackRow } from './recording.store.ts';
 import { recordingView, trackView } from './recording.views.ts';
-import type { TrackFiles } from './track-files.ts';
+import { newTrackKey, trackKeyOf, type TrackFiles } from './track-files.ts';
 
 export const FINALIZE_JOB = 'video.recording.finalize';
 export const CHUNK_EVENT = 'video.recording.chunk';
@@ -29,13 +30,14 @@ export type RecordingDeps = {
   files: FileService;
   matters: MatterAccess;
   trackFiles: TrackFiles;
+  keyring: Keyring;
   settings: { graceMs: number };
 };
 
 const videoRoomName = (roomId: string) => `video:${roomId}`;
 
 export function createRecordingService(deps: RecordingDeps) {
-  const { db, clock, id, publish, jobs, files, matters, trackFiles } = deps;
+  const { db, clock, id, publish, jobs, files, matters, trackFiles, keyring } = deps;
 
   /** The room, the caller's participant, and what the caller's matter role allows; unknown rooms and strangers get 404. */
   async function access(actor: Actor, roomId: string, tx: Executor = db) {
@@ -145,7 +147,16 @@ export function createRecordingService(deps: RecordingDeps) {
       if (!me || !mayCreateTrack(me)) throw E.VIDEO_NOT_ADMITTED();
       const rec = await recordingOf(tx, roomId, recordingId, { lock: true });
       if (rec.status !== 'recording' || rec.stoppedAt) throw E.VIDEO_RECORDING_CLOSED();
-      const track = await store.insertTrack(tx, { id: id(), recordingId, participantId: me.id, kind: input.kind, mimeType: input.mimeType, offsetMs: input.offsetMs, createdAt: clock.now() });
+      const track = await store.insertTrack(tx, {
+        id: id(),
+        recordingId,
+        participantId: me.id,
+        kind: input.kind,
+        mimeType: input.mimeType,
+        offsetMs: input.offsetMs,
+        ...newTrackKey(keyring),
+        createdAt: clock.now(),
+      });
       await appendEvent(tx, { type: 'video.recording.track_created', aggregateType: 'video_recording', aggregateId: recordingId, actorId: actor.userId, payload: { roomId, recordingId, trackId: track.id, participantId: me.id, kind: input.kind } });
       return trackView(track);
     },
@@ -178,7 +189,7 @@ export function createRecordingService(deps: RecordingDeps) {
         if (decision.action === 'conflict') throw E.VIDEO_CHUNK_CONFLICT(`序号 ${at.seq} 已确认的内容与本次不同`, { extra: { nextSeq: track.chunks } });
         if (!chunksAccepted(rec, track, clock.now(), deps.settings.graceMs)) throw E.VIDEO_RECORDING_CLOSED();
         if (decision.action === 'out-of-order') throw E.VIDEO_CHUNK_OUT_OF_ORDER(`应上传序号 ${decision.expected}`, { extra: { nextSeq: decision.expected } });
-        await trackFiles.writeAt(track.id, track.bytes, body);
+        await trackFiles.writeAt(track.id, track.bytes, body, trackKeyOf(keyring, track));
         const now = clock.now();
         const trackBytes = await store.appendChunk(tx, { trackId: track.id, seq: at.seq, sha256, bytes: body.length, createdAt: now });
         await appendEvent(tx, {

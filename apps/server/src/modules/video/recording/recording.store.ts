@@ -109,6 +109,14 @@ export const recordingStore = {
     return row;
   },
 
+  async chunksOf(db: Executor, trackId: string): Promise<{ seq: number; sha256: string; bytes: number }[]> {
+    return db
+      .select({ seq: videoRecordingChunk.seq, sha256: videoRecordingChunk.sha256, bytes: videoRecordingChunk.bytes })
+      .from(videoRecordingChunk)
+      .where(eq(videoRecordingChunk.trackId, trackId))
+      .orderBy(asc(videoRecordingChunk.seq));
+  },
+
   async chunkHash(db: Executor, trackId: string, seq: number): Promise<string | undefined> {
     const [row] = await db
       .select({ sha256: videoRecordingChunk.sha256 })
