@@ -381,3 +381,26 @@ describe('retention', () => {
   }, 60_000);
 });
 
+
+describe('the API', () => {
+  it('starts a recording once per Idempotency-Key (a retried start is answered again, not refused)', async () => {
+    const key = { 'idempotency-key': 'start-recording-0001' };
+    const first = await send(room.host.session, 'POST', base(), undefined, key);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send(room.host.session, 'POST', base(), undefined, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect((await send(room.host.session, 'POST', `${base()}/${first.json().id}/stop`)).statusCode).toBe(200);
+    expect((await settled(first.json().id)).status).toBe('ready');
+  }, 60_000);
+
+  it('documents its routes in the OpenAPI description', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const prefix = '/api/v1/video-rooms/{roomId}';
+    expect(Object.keys(doc.paths[`${prefix}/recordings`]!).sort()).toEqual(['get', 'post']);
+    for (const p of ['recordings/{rid}/stop', 'recordings/{rid}/tracks', 'recordings/{rid}/tracks/{tid}/chunks/{seq}', 'recordings/{rid}/tracks/{tid}/finish', 'recordings/{rid}/tracks/{tid}/media', 'snapshots']) {
+      expect(Object.keys(doc.paths), p).toContain(`${prefix}/${p}`);
+    }
+  });
+});
