@@ -41,6 +41,7 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(libraryRoutes, { library: createLibraryService({ db }) });
       await api.register(videoRoutes, { db, video });
       await api.register(videoRecording.routes);
+      await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
     },
     { prefix: '/api/v1' },
   );

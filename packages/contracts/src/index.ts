@@ -11,3 +11,4 @@ export * from './library.ts';
 export * from './chinese-number.ts';
 export * from './video.ts';
 export * from './identifiers.ts';
+export * from './risk.ts';

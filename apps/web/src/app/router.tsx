@@ -12,6 +12,7 @@ export const router = createBrowserRouter([
       { path: '/login', lazy: () => import('../features/auth/LoginPage.tsx').then((m) => ({ Component: m.LoginPage })) },
       { path: '/verify', lazy: () => import('../features/verify/VerifyPage.tsx').then((m) => ({ Component: m.VerifyPage })) },
       { path: '/fees', lazy: () => import('../features/fees/FeesPage.tsx').then((m) => ({ Component: m.FeesPage })) },
+      { path: '/risk', lazy: () => import('../features/risk/RiskPage.tsx').then((m) => ({ Component: m.RiskPage })) },
       { path: '/library', lazy: () => import('../features/library/LibraryPage.tsx').then((m) => ({ Component: m.LibraryPage })) },
       { path: '/library/documents/:id', lazy: () => import('../features/library/LibraryDocumentPage.tsx').then((m) => ({ Component: m.LibraryDocumentPage })) },
       { path: '/library/documents/:id/articles/:label', lazy: () => import('../features/library/LibraryArticlePage.tsx').then((m) => ({ Component: m.LibraryArticlePage })) },

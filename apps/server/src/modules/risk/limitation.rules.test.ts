@@ -134,3 +134,13 @@ describe('assessLimitation', () => {
     expect(r.steps.at(-1)!.text).toContain('2027 年的法定节假日安排未载入本系统');
   });
 });
+
+describe('labour arbitration (劳动争议调解仲裁法 art. 27)', () => {
+  it('runs one year, and a demand interrupts it under art. 27 ¶2', () => {
+    const r = assess({ claim: 'labour-arbitration', knewOn: '2026-01-05', interruptions: [{ on: '2026-06-01', kind: 'demand' }] });
+    expect(r).toMatchObject({ status: 'running', years: 1, runsFrom: '2026-06-01', lastDay: '2027-06-01' });
+    expect(bases(r)).toContain('《中华人民共和国劳动争议调解仲裁法》第二十七条第一款');
+    expect(bases(r)).toContain('《中华人民共和国劳动争议调解仲裁法》第二十七条第二款');
+    expect(bases(r)).not.toContain('第一百九十五条第一项');
+  });
+});

@@ -13,7 +13,8 @@ export type ClaimKind =
   | 'technology-import-export' // art. 594
   | 'stop-infringement' // art. 196 (1)
   | 'property-return' // art. 196 (2): real rights in immovables and registered movables
-  | 'support-payment'; // art. 196 (3): 抚养费、赡养费、扶养费
+  | 'support-payment' // art. 196 (3): 抚养费、赡养费、扶养费
+  | 'labour-arbitration'; // 劳动争议调解仲裁法 art. 27: one year to apply for labour arbitration
 
 export type InterruptionKind = 'demand' | 'acknowledgement' | 'suit' | 'arbitration' | 'equivalent';
 export type SuspensionCause = 'force-majeure' | 'no-legal-representative' | 'inheritance-unsettled' | 'controlled' | 'other';
@@ -54,6 +55,7 @@ export type LimitationResult = {
 export const NEAR_DAYS = 183;
 
 const CODE = '《中华人民共和国民法典》';
+const LABOUR = '《中华人民共和国劳动争议调解仲裁法》';
 const NO_LIMITATION: Partial<Record<ClaimKind, { item: string; what: string }>> = {
   'stop-infringement': { item: '第一项', what: '请求停止侵害、排除妨碍、消除危险' },
   'property-return': { item: '第二项', what: '不动产物权和登记的动产物权的权利人请求返还财产' },
@@ -95,9 +97,12 @@ export function assessLimitation(facts: LimitationFacts, today: IsoDate, calenda
     steps.push({ text: `${exempt.what}，不适用诉讼时效的规定`, basis: `${CODE}第一百九十六条${exempt.item}` });
     return none('not-applicable');
   }
-  const years = facts.claim === 'international-sale' || facts.claim === 'technology-import-export' ? 4 : 3;
+  const labour = facts.claim === 'labour-arbitration';
+  const years = facts.claim === 'international-sale' || facts.claim === 'technology-import-export' ? 4 : labour ? 1 : 3;
   steps.push(
-    years === 4
+    labour
+      ? { text: '劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算', basis: `${LABOUR}第二十七条第一款` }
+      : years === 4
       ? { text: `因${facts.claim === 'international-sale' ? '国际货物买卖合同' : '技术进出口合同'}争议提起诉讼的时效期间为四年`, basis: `${CODE}第五百九十四条` }
       : { text: '向人民法院请求保护民事权利的诉讼时效期间为三年', basis: `${CODE}第一百八十八条第一款` },
   );
@@ -113,7 +118,8 @@ export function assessLimitation(facts: LimitationFacts, today: IsoDate, calenda
   // Interruptions while the period runs restart it (from the end of the proceedings for a suit or arbitration).
   for (const i of [...(facts.interruptions ?? [])].sort((a, b) => (a.on < b.on ? -1 : 1))) {
     if (i.on <= runsFrom) continue;
-    const basis = `${CODE}第一百九十五条${INTERRUPTION_ITEM[i.kind]}`;
+    // Labour arbitration has its own interruption rule (art. 27 ¶2) with the same grounds.
+    const basis = labour ? `${LABOUR}第二十七条第二款` : `${CODE}第一百九十五条${INTERRUPTION_ITEM[i.kind]}`;
     if (i.on > lastDay) {
       steps.push({ text: `${i.on}${INTERRUPTION_TEXT[i.kind]}，但此时诉讼时效期间已于 ${lastDay} 届满，不发生中断`, basis });
       if (i.kind === 'acknowledgement') {
@@ -137,7 +143,7 @@ export function assessLimitation(facts: LimitationFacts, today: IsoDate, calenda
     const overlaps = o.from <= lastDay && (o.until ?? '9999-12-31') >= lastSixMonthsFrom;
     if (!overlaps) continue;
     if (!o.until) {
-      steps.push({ text: `${maxDate(o.from, lastSixMonthsFrom)}起诉讼时效期间的最后六个月内存在不能行使请求权的障碍，诉讼时效中止；障碍消除之日起满六个月届满`, basis: `${CODE}第一百九十四条` });
+      steps.push({ text: `${maxDate(o.from, lastSixMonthsFrom)}起诉讼时效期间的最后六个月内存在不能行使请求权的障碍，诉讼时效中止；障碍消除之日起满六个月届满`, basis: labour ? `${LABOUR}第二十七条第三款` : `${CODE}第一百九十四条` });
       return { status: 'suspended', years, runsFrom, lastDay: null, daysLeft: null, steps };
     }
     lastDay = maxDate(lastDay, addMonths(o.until, 6));

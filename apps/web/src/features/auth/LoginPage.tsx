@@ -54,6 +54,7 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         {body}
         <Typography.Paragraph style={{ margin: '16px 0 0', textAlign: 'center' }}><Typography.Link href="/fees">{t('fees.fromLogin')}</Typography.Link></Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: '8px 0 0', textAlign: 'center' }}><Typography.Link href="/risk">{t('risk.fromLogin')}</Typography.Link></Typography.Paragraph>
       </Card>
     </PublicLayout>
   );
