@@ -37,7 +37,8 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('opencourt library', () => {
+// Each run starts Node and tsx; seven in a row on a busy two-core machine take more than the default 30 s.
+describe('opencourt library', { timeout: 180_000 }, () => {
   it('imports a folder into an empty database, with progress, reporting the file it could not parse', async () => {
     const run = await opencourt(['library', 'import', folder]);
     expect(run.code, run.stderr).toBe(0);

@@ -6,10 +6,9 @@ import { pageLabel, verificationLabel, type DocumentBlock, type DocumentModel } 
 import { loadFont } from './fonts.ts';
 import { pdfFontkit } from './pdf.fontkit.ts';
 import { wrapText } from './line-break.ts';
+import { PDF_PAGE, PDF_TEXT } from './pdf.layout.ts';
 
 /** A4 in points, and the text area inside the margins. */
-export const PDF_PAGE = { width: 595.28, height: 841.89, margin: 56, footer: 36 } as const;
-export const PDF_TEXT = { title: 18, heading: 13, body: 10.5, note: 8.5, lineGap: 1.55 } as const;
 
 const INK = rgb(0.1, 0.1, 0.1);
 const GREY = rgb(0.42, 0.42, 0.42);
