@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { formatYuan } from '../fees/index.ts';
 import type { LocalPayOrderRow, LocalProvider } from './local-provider.ts';
 
+/** 2300.00 → 2,300.00, as cashiers show amounts. */
+const yuan = (fen: number) => formatYuan(fen).replace(/^\d+/, (int) => int.replace(/\B(?=(\d{3})+$)/g, ','));
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STATE_TEXT: Record<string, string> = {
@@ -21,7 +23,7 @@ function page(order: LocalPayOrderRow | undefined, expired: boolean): string {
     ? '<h1>订单不存在</h1><p>请返回重新发起缴费。</p>'
     : `<p class="payee">收款方：${escape(order.payee)}</p>
   <p class="desc">${escape(order.description)}</p>
-  <p class="amount" data-testid="pay-amount">￥${formatYuan(order.amountFen)}</p>
+  <p class="amount" data-testid="pay-amount">￥${yuan(order.amountFen)}</p>
   <p class="state" id="state" role="status" aria-live="polite">${order.status !== 'NOTPAY' ? STATE_TEXT[order.status] : expired ? '订单已超时' : ''}</p>
   ${
     order.status === 'NOTPAY' && !expired

@@ -83,10 +83,17 @@ export function refundAmount(order: RefundableOrder, reason: TRefundReason, requ
   const basis = REFUND_BASIS[reason];
   const refuse = (detail: string) => PaymentErrors.REFUND_NOT_ALLOWED(detail, { fields: [{ pointer: '/body/reason', detail }] });
   if (order.status !== 'paid') throw refuse('该订单尚未缴费成功，没有可退的费用');
+  const left = order.amountFen - order.committedRefundFen;
+  if (requestedFen !== undefined && requestedFen > left) {
+    throw PaymentErrors.REFUND_EXCEEDS_PAID(`已缴 ${order.amountFen} 分，已退或待退 ${order.committedRefundFen} 分，最多还可退 ${left} 分`, {
+      fields: [{ pointer: '/body/amountFen', detail: `最多还可退 ${left} 分` }],
+    });
+  }
   const isCase = purposeOf(order.fee) === 'case-acceptance';
   const fee = order.fee;
   const instance = 'instance' in fee ? fee.instance : 'first';
-  let computed: number;
+  /** What the reason gives back in all, before earlier refunds of the same payment are taken off. */
+  let due: number;
   switch (reason) {
     case 'suspended':
     case 'terminated':
@@ -95,35 +102,31 @@ export function refundAmount(order: RefundableOrder, reason: TRefundReason, requ
     case 'withdrawn': {
       if (!isCase) throw refuse(`申请费不适用减半（${DECREE}第十五条仅适用于案件受理费）`);
       if (fee.procedure !== 'ordinary') throw refuse(HALVED_ONCE);
-      computed = order.amountFen - estimateFee({ ...fee, procedure: reason } as TFeeEstimateRequest, schedule).feeFen;
+      due = order.amountFen - estimateFee({ ...fee, procedure: reason } as TFeeEstimateRequest, schedule).feeFen;
       break;
     }
     case 'criminal-transfer':
       if (!isCase) throw refuse(`${DECREE}第二十五条仅退还案件受理费`);
-      computed = order.amountFen;
+      due = order.amountFen;
       break;
     case 'not-accepted':
       if (!isCase || instance !== 'first') throw refuse(`${DECREE}第二十七条第二款适用于第一审案件受理费`);
-      computed = order.amountFen;
+      due = order.amountFen;
       break;
     case 'remanded':
       if (!isCase || instance !== 'appeal') throw refuse(`${DECREE}第二十七条第一款仅退还第二审案件受理费`);
-      computed = order.amountFen;
+      due = order.amountFen;
       break;
     case 'prevailed':
-      computed = requestedFen ?? order.amountFen;
+      // The court decides the share of a partly won case (art. 29 ¶2); otherwise all that is left.
+      due = requestedFen !== undefined ? requestedFen + order.committedRefundFen : order.amountFen;
       break;
   }
-  if (requestedFen !== undefined && reason !== 'prevailed' && requestedFen !== computed) {
+  const computed = due - order.committedRefundFen;
+  if (computed <= 0) throw refuse(`已退或待退 ${order.committedRefundFen} 分，按规定已无可退的费用`);
+  if (requestedFen !== undefined && requestedFen !== computed) {
     throw PaymentErrors.REFUND_AMOUNT_MISMATCH(`应退 ${computed} 分`, { fields: [{ pointer: '/body/amountFen', detail: `按${basis.split('：')[0]}应退 ${computed} 分` }] });
   }
-  const left = order.amountFen - order.committedRefundFen;
-  if (computed > left) {
-    throw PaymentErrors.REFUND_EXCEEDS_PAID(`已缴 ${order.amountFen} 分，已退或待退 ${order.committedRefundFen} 分，最多还可退 ${left} 分`, {
-      fields: [{ pointer: requestedFen !== undefined ? '/body/amountFen' : '/body/reason', detail: `最多还可退 ${left} 分` }],
-    });
-  }
-  if (computed <= 0) throw refuse('按规定没有可退的费用');
   return { amountFen: computed, basis };
 }
 
