@@ -42,7 +42,7 @@ h1{font-size:18px;margin:0 0 16px;text-align:center}
 .amount{font-size:36px;font-weight:600;text-align:center;margin:8px 0 24px}
 .payee,.desc{margin:4px 0;text-align:center;color:#4e5969}
 button{display:block;width:100%;min-height:48px;margin:12px 0;border:1px solid #c9cdd4;border-radius:8px;background:#fff;font-size:17px}
-button.primary{background:#07a35a;border-color:#07a35a;color:#fff}
+button.primary{background:#067a43;border-color:#067a43;color:#fff}
 .state{min-height:1.6em;text-align:center;font-weight:600}
 a{color:#0b57d0}
 </style></head>

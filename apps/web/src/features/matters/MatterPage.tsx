@@ -10,6 +10,7 @@ import { PageSpinner } from '../../shared/ui/PageSpinner.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { ErrorResult } from '../../shared/ui/ErrorResult.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
+import { MatterPayments } from '../payments/MatterPayments.tsx';
 
 export function MatterPage() {
   const { t, i18n } = useTranslation();
@@ -46,6 +47,7 @@ export function MatterPage() {
           )}
         />
       </Card>
+      <MatterPayments matter={m} />
     </>
   );
 }

@@ -61,8 +61,8 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) {
     const token = csrfToken();
@@ -88,6 +88,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
 
 export const api = {
   get: <T>(path: string, query?: Query, init?: { signal?: AbortSignal }) => request<T>('GET', withQuery(path, query), undefined, init),
-  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** `headers`: e.g. an Idempotency-Key for a create the browser may retry. */
+  post: <T = void>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, { headers }),
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
 };
