@@ -39,10 +39,10 @@ type Pay = {
 };
 
 /** An app on a real port, with the local provider in the given mode and its callbacks sent at once. */
-async function startPayApp(mode: string): Promise<Pay> {
+async function startPayApp(mode: string, config: Record<string, string> = {}): Promise<Pay> {
   const clock = manualClock(new Date());
   const ctx = await startTestApp({
-    config: { PAYMENT_LOCAL_MODE: mode, PAYMENT_LOCAL_CALLBACK_DELAY_MS: '0', PAYMENT_LOCAL_KEY: KEY.toString('base64'), PAYMENT_ORDER_TIMEOUT_MINUTES: '30' },
+    config: { PAYMENT_LOCAL_MODE: mode, PAYMENT_LOCAL_CALLBACK_DELAY_MS: '0', PAYMENT_LOCAL_KEY: KEY.toString('base64'), PAYMENT_ORDER_TIMEOUT_MINUTES: '30', ...config },
     deps: { clock, jobs: { pollMs: 50, consumerPollMs: 50 } },
   });
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
@@ -311,6 +311,24 @@ describe('when the provider misbehaves', () => {
       await waitFor(async () => (await orderOf(pay, order.id)).status === 'failed', { what: 'the failure notification' });
       expect(await eventsOf(pay, 'payment.order.failed', order.id)).toBe(1);
       expect((await http(pay, pay.party, 'GET', `/api/v1/payments/${order.id}/receipt.pdf`)).status).toBe(404);
+    } finally {
+      await pay.close();
+    }
+  });
+
+  it('slow notification: an order the provider was paid for is not closed at its time; the late notification settles it', async () => {
+    const pay = await startPayApp('normal', { PAYMENT_LOCAL_CALLBACK_DELAY_MS: String(45 * 60_000) });
+    try {
+      const order = await createOrder(pay);
+      expect(await confirmOnPage(pay, order.payUrl)).toMatchObject({ outcome: 'paid' });
+      pay.clock.advance(31 * 60_000);
+      const job = await pay.ctx.database.db.transaction((tx) => pay.ctx.app.platform.jobs.enqueue(tx, EXPIRE_JOB, {}));
+      await waitFor(async () => (await pay.ctx.database.pool.query(`select 1 from job where id = $1 and status = 'done'`, [job.id])).rowCount, { what: 'the expiry job' });
+      // The provider says it is paid: the order waits for the notification rather than being closed.
+      expect((await orderOf(pay, order.id)).status).toBe('pending');
+      pay.clock.advance(15 * 60_000);
+      await waitFor(async () => (await orderOf(pay, order.id)).status === 'paid', { what: 'the late notification' });
+      expect(await eventsOf(pay, 'payment.order.closed', order.id)).toBe(0);
     } finally {
       await pay.close();
     }
