@@ -1,5 +1,6 @@
 // A matter's fee orders and refunds. While an order waits for the provider's notification (or a refund
-// for the provider to pay it back) the list polls, so 已支付 shows as soon as the callback arrived.
+// for the provider to pay it back) the list polls, so 已支付 shows as soon as the callback arrived; while
+// a refund awaits staff it polls slowly, so the party sees the decision without reloading.
 import type { TPaymentCreateInput, TPaymentOrder, TRefund, TRefundCreate, TRefundDecision } from '@opencourt/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { i18n } from '../../app/i18n/index.ts';
@@ -7,14 +8,18 @@ import { API_BASE, api, ApiError } from '../../shared/api/client.ts';
 
 const key = (matterId: string) => ['payments', matterId] as const;
 
-const waiting = (orders: TPaymentOrder[] | undefined) =>
-  !!orders?.some((o) => o.status === 'pending' || o.refunds.some((r) => r.status === 'approved'));
+/** Quickly while the provider's notification is due; slowly while staff have a refund to decide. */
+function pollEvery(orders: TPaymentOrder[] | undefined): number | false {
+  if (orders?.some((o) => o.status === 'pending' || o.refunds.some((r) => r.status === 'approved'))) return 1500;
+  if (orders?.some((o) => o.refunds.some((r) => r.status === 'requested'))) return 10_000;
+  return false;
+}
 
 export function usePayments(matterId: string) {
   return useQuery({
     queryKey: key(matterId),
     queryFn: ({ signal }) => api.get<{ items: TPaymentOrder[] }>(`/matters/${encodeURIComponent(matterId)}/payments`, undefined, { signal }).then((r) => r.items),
-    refetchInterval: (q) => (waiting(q.state.data) ? 1500 : false),
+    refetchInterval: (q) => pollEvery(q.state.data),
   });
 }
 
