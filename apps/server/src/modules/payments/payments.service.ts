@@ -13,6 +13,7 @@ import { CommonErrors } from '../../platform/http/index.ts';
 import type { FeeSchedule } from '../fees/index.ts';
 import { FEE_KIND_NAMES, paymentReceipt, refundReceipt, type ReceiptContext } from './payments.document.ts';
 import { PaymentErrors } from './payments.errors.ts';
+import { mayDecideRefund, mayPay, mayRequestRefund } from './payments.policy.ts';
 import { applyPaymentNotice, applyRefundNotice, newReceiptCode, orderAmount, purposeOf, PURPOSE_NAMES, refundAmount } from './payments.rules.ts';
 import { paymentsStore as store, type OrderRow, type RefundRow } from './payments.store.ts';
 import type { PaymentProvider, ProviderNotification } from './provider.ts';
@@ -63,13 +64,6 @@ const orderView = (o: OrderRow, refunds: RefundRow[]): TPaymentOrder => ({
   refunds: refunds.filter((r) => r.orderId === o.id).map(refundView),
 });
 
-const participates = (actor: Actor, facts: MatterFacts, roles: readonly string[]) => facts.participants.some((p) => p.userId === actor.userId && roles.includes(p.role));
-/** Who pays: the matter's parties and their agents. */
-const isPayer = (actor: Actor, facts: MatterFacts) => participates(actor, facts, ['party', 'agent']);
-/** Who approves refunds: the matter's clerk or judge, or a clerk of its court. */
-const isApprover = (actor: Actor, facts: MatterFacts) =>
-  participates(actor, facts, ['clerk', 'judge']) || (actor.roles.includes('clerk') && actor.courtId === facts.courtId);
-
 export function createPaymentService(deps: {
   db: Db;
   clock: Clock;
@@ -111,7 +105,7 @@ export function createPaymentService(deps: {
   return {
     async createOrder(actor: Actor, matterId: string, input: TPaymentCreate, origin: string, tx: Executor): Promise<TPaymentOrder> {
       const facts = await readableMatter(actor, matterId);
-      if (!isPayer(actor, facts)) throw PaymentErrors.PAYMENT_NOT_ALLOWED();
+      if (!mayPay(actor, facts)) throw PaymentErrors.PAYMENT_NOT_ALLOWED();
       const amountFen = orderAmount(input.fee, input.amountFen, schedule);
       const now = clock.now();
       const row = {
@@ -227,7 +221,7 @@ export function createPaymentService(deps: {
 
     async requestRefund(actor: Actor, orderId: string, input: TRefundCreate, tx: Executor): Promise<TRefund> {
       const { order, facts } = await readableOrder(actor, orderId, tx, true);
-      if (!isPayer(actor, facts) && !isApprover(actor, facts)) throw CommonErrors.FORBIDDEN('退费由本案当事人、代理人或书记员、法官申请');
+      if (!mayRequestRefund(actor, facts)) throw CommonErrors.FORBIDDEN('退费由本案当事人、代理人或书记员、法官申请');
       const committedRefundFen = await store.committedRefundFen(tx, order.id);
       const { amountFen, basis } = refundAmount({ fee: order.fee, amountFen: order.amountFen, status: order.status as TPaymentStatus, committedRefundFen }, input.reason, input.amountFen, schedule);
       const row = { id: id(), orderId: order.id, matterId: order.matterId, reason: input.reason, basis, amountFen, status: 'requested', note: input.note ?? null, requestedBy: actor.userId, createdAt: clock.now() };
@@ -242,7 +236,7 @@ export function createPaymentService(deps: {
         const refund = await store.refund(tx, refundId, { lock: true });
         const facts = refund && (await deps.matters.factsOf(refund.matterId));
         if (!refund || !facts || !can(actor, 'matter.read', facts)) throw PaymentErrors.REFUND_NOT_FOUND();
-        if (!isApprover(actor, facts)) throw PaymentErrors.REFUND_APPROVER_REQUIRED();
+        if (!mayDecideRefund(actor, facts)) throw PaymentErrors.REFUND_APPROVER_REQUIRED();
         if (refund.status !== 'requested') throw PaymentErrors.REFUND_NOT_PENDING();
         const now = clock.now();
         const note = decision.note ?? refund.note;
