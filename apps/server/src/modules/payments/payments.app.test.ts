@@ -133,6 +133,17 @@ describe('the whole loop with the local provider', () => {
     }, { what: 'the payment notification' });
     expect(paid).toMatchObject({ paidAt: expect.any(String), payUrl: null, receiptCode: expect.stringMatching(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/) });
     expect(await eventsOf(pay, 'payment.order.paid', order.id)).toBe(1);
+    // The payment's events reach the evidence ledger, each with a receipt anyone can verify.
+    const leaves = await waitFor(async () => {
+      const { rows } = await pay.ctx.database.pool.query<{ type: string; digest: string }>(
+        `select e.type, encode(l.subject_digest, 'hex') as digest from domain_event e join ledger_leaf l on l.kind = 'event' and l.ref = e.id::text
+          where e.payload->>'orderId' = $1 order by e.id`,
+        [order.id],
+      );
+      return rows.length === 2 ? rows : undefined;
+    }, { what: 'the ledger leaves' });
+    expect(leaves.map((l) => l.type)).toEqual(['payment.order.created', 'payment.order.paid']);
+    expect((await http(pay, null, 'GET', `/api/v1/ledger/receipts/${leaves[1]!.digest}`)).status).toBe(200);
     const audits = await callbackAudits(pay);
     expect(audits.at(-1)).toMatchObject({ outcome: 'success', status_code: 200, detail: { outcome: 'applied' }, resource_id: order.id });
 
