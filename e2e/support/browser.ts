@@ -20,8 +20,11 @@ export const CHROMIUM_ARGS = [
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/** Fake camera and microphone without a permission prompt, and WebRTC over the loopback interface. */
+export const VIDEO_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'];
+
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export type Journey = {
@@ -33,7 +36,14 @@ export type Journey = {
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
 };
 
-export type JourneyOptions = { viewport?: { width: number; height: number }; serverConfig?: Record<string, string> };
+export type JourneyOptions = {
+  viewport?: { width: number; height: number };
+  serverConfig?: Record<string, string>;
+  /** More Chromium flags, e.g. VIDEO_ARGS. */
+  chromiumArgs?: readonly string[];
+  /** Runs in every page of every context before the page's own scripts (e.g. a debug switch in localStorage). */
+  initScript?: string;
+};
 
 /** Registers the hooks; the returned object's fields are filled in before each test runs. */
 export function useJourney(options: JourneyOptions = {}): Journey {
@@ -50,11 +60,12 @@ export function useJourney(options: JourneyOptions = {}): Journey {
       reducedMotion: 'reduce',
     });
     context.setDefaultTimeout(15_000);
+    if (options.initScript) await context.addInitScript(options.initScript);
     return context;
   };
   beforeAll(async () => {
     journey.server = await startServer(options.serverConfig);
-    journey.browser = await launchBrowser();
+    journey.browser = await launchBrowser(options.chromiumArgs);
   });
   afterAll(async () => {
     await journey.browser?.close();

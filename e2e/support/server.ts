@@ -56,3 +56,9 @@ export async function mattersForParty(server: E2eServer, phone: string) {
   );
   return { mine: rows.filter((r) => r.mine), others: rows.filter((r) => !r.mine) };
 }
+
+/** Makes the user with this phone take part in a matter (as a test's precondition). */
+export async function addToMatter(server: E2eServer, matterId: string, phone: string, role: 'party' | 'agent') {
+  const userId = await userIdByPhone(server, phone);
+  await server.ctx.database.pool.query('insert into matter_participant (matter_id, user_id, role) values ($1, $2, $3) on conflict do nothing', [matterId, userId, role]);
+}

@@ -189,25 +189,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
-  const video = createVideoService({
-    db,
-    clock,
-    id,
-    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
-    notifier,
-    publish: realtime.publish,
-    iceServers: config.video.iceServers,
-  });
-  const videoSignaling = createVideoSignaling({
-    db,
-    clock,
-    id,
-    log: app.log.child({ component: 'video-signaling' }),
-    notifications: cacheNotifications,
-    relay: realtime.relay,
-    publish: realtime.publish,
-  });
-  realtime.registerRoomKind('video', videoSignaling.roomKind);
   const fileDeps: FileServiceDeps = {
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),
@@ -231,6 +212,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log.child({ component: 'payments' }),
   });
   const videoRecording = createVideoRecording({ db, clock, id, config: config.video, jobsEnabled: config.jobs.enabled, jobs, publish: realtime.publish, fileDeps });
+  const video = createVideoService({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    notifier,
+    publish: realtime.publish,
+    iceServers: config.video.iceServers,
+    recordingOf: (tx, roomId) => videoRecording.recordings.currentOf(tx, roomId),
+    onRoomEnded: (tx, roomId, actor) => videoRecording.recordings.stopForRoom(tx, roomId, actor.userId),
+  });
+  const videoSignaling = createVideoSignaling({
+    db,
+    clock,
+    id,
+    log: app.log.child({ component: 'video-signaling' }),
+    notifications: cacheNotifications,
+    relay: realtime.relay,
+    publish: realtime.publish,
+  });
+  realtime.registerRoomKind('video', videoSignaling.roomKind);
 
   await app.register(
     async (api) => {

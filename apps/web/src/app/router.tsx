@@ -28,6 +28,8 @@ export const router = createBrowserRouter([
           { index: true, lazy: () => import('../features/home/HomePage.tsx').then((m) => ({ Component: m.HomePage })) },
           { path: 'matters', lazy: () => import('../features/matters/MattersPage.tsx').then((m) => ({ Component: m.MattersPage })) },
           { path: 'matters/:id', lazy: () => import('../features/matters/MatterPage.tsx').then((m) => ({ Component: m.MatterPage })) },
+          { path: 'rooms/:roomId', lazy: () => import('../features/video/RoomPage.tsx').then((m) => ({ Component: m.RoomPage })) },
+          { path: 'rooms/:roomId/recordings/:recordingId', lazy: () => import('../features/video/playback/PlaybackPage.tsx').then((m) => ({ Component: m.PlaybackPage })) },
           { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
           { path: 'admin/audit', lazy: () => import('../features/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })) },
           { path: '*', lazy: () => import('../features/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, tstz } from '../../platform/db/columns.ts';
+import { bytea, createdAt, tstz } from '../../platform/db/columns.ts';
 import { videoParticipant, videoRoom } from './video.tables.ts';
 
 /** A recording of a room: started and stopped by a host, then processed into one stored file per track. */
@@ -39,6 +39,9 @@ export const videoRecordingTrack = pgTable(
     kind: text('kind').notNull(), // camera | screen
     mimeType: text('mime_type').notNull(),
     offsetMs: integer('offset_ms').notNull(),
+    /** The track's own AES-256-CTR key for its chunk file (wrapped by the master key) and initial counter. */
+    wrappedKey: bytea('wrapped_key'),
+    iv: bytea('iv'),
     /** Chunks acknowledged: the next seq to accept. */
     chunks: integer('chunks').notNull().default(0),
     bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),

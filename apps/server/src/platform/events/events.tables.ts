@@ -16,7 +16,12 @@ export const domainEvent = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     occurredAt: tstz('occurred_at').notNull().defaultNow(),
   },
-  (t) => [index('domain_event_tx_idx').on(t.txId, t.id), index('domain_event_aggregate_idx').on(t.aggregateType, t.aggregateId)],
+  (t) => [
+    index('domain_event_tx_idx').on(t.txId, t.id),
+    index('domain_event_aggregate_idx').on(t.aggregateType, t.aggregateId),
+    // How matters ended, for the risk report's comparable outcomes, without reading every event.
+    index('domain_event_matter_closed_idx').on(t.aggregateId, t.id).where(sql`type = 'matter.closed'`),
+  ],
 );
 
 export const eventConsumer = pgTable('event_consumer', {

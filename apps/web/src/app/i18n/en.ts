@@ -1,4 +1,6 @@
 // English.
+import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -545,4 +547,6 @@ export const en: Messages = {
     refundStatus: { requested: 'Awaiting approval', approved: 'Being refunded', refunded: 'Refunded', rejected: 'Rejected', failed: 'Refund failed' },
     reasons: { mediated: 'Settled by mediation (half)', withdrawn: 'Claim withdrawn (half)', 'criminal-transfer': 'Transferred as a suspected crime', 'not-accepted': 'Not accepted or dismissed', remanded: 'Remanded on appeal', prevailed: 'Won: the losing side bears the fee', suspended: 'Proceedings suspended', terminated: 'Proceedings terminated' },
   },
+  video: videoEn,
+  notifications: notificationsEn,
 };

@@ -1,4 +1,6 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
+import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'OpenCourt',
@@ -543,6 +545,8 @@ export const zhCN = {
     refundStatus: { requested: '待审批', approved: '退款中', refunded: '已退款', rejected: '已驳回', failed: '退款失败' },
     reasons: { mediated: '调解结案（减半）', withdrawn: '撤诉（减半）', 'criminal-transfer': '涉嫌犯罪移送', 'not-accepted': '不予受理或驳回起诉', remanded: '二审发回重审', prevailed: '胜诉，由败诉方负担', suspended: '中止诉讼', terminated: '终结诉讼' },
   },
+  video: videoZhCN,
+  notifications: notificationsZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

@@ -1,4 +1,6 @@
 // Traditional Chinese as used in Hong Kong and Macau.
+import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
+import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const zhHK: Messages = {
@@ -545,4 +547,6 @@ export const zhHK: Messages = {
     refundStatus: { requested: '待審批', approved: '退款中', refunded: '已退款', rejected: '已駁回', failed: '退款失敗' },
     reasons: { mediated: '調解結案（減半）', withdrawn: '撤訴（減半）', 'criminal-transfer': '涉嫌犯罪移送', 'not-accepted': '不予受理或駁回起訴', remanded: '二審發回重審', prevailed: '勝訴，由敗訴方負擔', suspended: '中止訴訟', terminated: '終結訴訟' },
   },
+  video: videoZhHK,
+  notifications: notificationsZhHK,
 };

@@ -5,6 +5,7 @@ import { Button, Drawer, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { useMe } from '../../shared/session/me.ts';
 import { LanguageMenu } from '../../shared/ui/LanguageMenu.tsx';
 import { useIsPhone } from '../../shared/ui/useMediaQuery.ts';
@@ -41,6 +42,7 @@ export function AppLayout() {
             </>
           ) : null}
           <div className="oc-header-spacer" />
+          <NotificationBell userId={me.id} />
           <LanguageMenu />
           <UserMenu me={me} />
         </Layout.Header>

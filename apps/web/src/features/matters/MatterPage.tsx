@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { PageSpinner } from '../../shared/ui/PageSpinner.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { ErrorResult } from '../../shared/ui/ErrorResult.tsx';
+import { MatterVideoRooms } from '../video/MatterVideoRooms.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
 import { MatterPayments } from '../payments/MatterPayments.tsx';
 
@@ -48,6 +49,7 @@ export function MatterPage() {
         />
       </Card>
       <MatterPayments matter={m} />
+      <MatterVideoRooms matter={m} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export function useCreatePayment(matterId: string) {
   return useMutation({
     mutationFn: (input: TPaymentCreateInput & { idempotencyKey: string }) => {
       const { idempotencyKey, ...body } = input;
-      return api.post<TPaymentOrder>(`/matters/${encodeURIComponent(matterId)}/payments`, body, { 'idempotency-key': idempotencyKey });
+      return api.post<TPaymentOrder>(`/matters/${encodeURIComponent(matterId)}/payments`, body, { idempotencyKey });
     },
   });
 }

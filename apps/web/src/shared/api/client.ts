@@ -61,9 +61,14 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
+type RequestInit = { signal?: AbortSignal; headers?: Record<string, string>; idempotencyKey?: string };
+
+export async function request<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  // Bytes and forms go as they are (their own content type); anything else as JSON.
+  const raw = body instanceof Blob || body instanceof FormData || body instanceof ArrayBuffer;
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && !raw) headers['content-type'] = 'application/json';
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   if (UNSAFE.has(method)) {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -73,7 +78,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
     res = await fetch(`${API_BASE}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
       credentials: 'same-origin',
       signal: init.signal,
     });
@@ -88,7 +93,6 @@ export async function request<T>(method: string, path: string, body?: unknown, i
 
 export const api = {
   get: <T>(path: string, query?: Query, init?: { signal?: AbortSignal }) => request<T>('GET', withQuery(path, query), undefined, init),
-  /** `headers`: e.g. an Idempotency-Key for a create the browser may retry. */
-  post: <T = void>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, { headers }),
-  put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  post: <T = void>(path: string, body?: unknown, init?: RequestInit) => request<T>('POST', path, body ?? {}, init),
+  put: <T = void>(path: string, body?: unknown, init?: RequestInit) => request<T>('PUT', path, body ?? {}, init),
 };

@@ -34,7 +34,7 @@ export function createVideoRecording(deps: VideoRecordingDeps) {
   const { db, clock, id, config } = deps;
   const files = createFileService({ ...deps.fileDeps, maxBytes: config.trackMaxBytes });
   const trackFiles = createTrackFiles(config.recordingsDir);
-  const recordings = createRecordingService({ db, clock, id, publish: deps.publish, jobs: deps.jobs, files, matters: deps.fileDeps.matters, trackFiles, settings: { graceMs: config.finalizeGraceMs } });
+  const recordings = createRecordingService({ db, clock, id, publish: deps.publish, jobs: deps.jobs, files, matters: deps.fileDeps.matters, trackFiles, keyring: deps.fileDeps.keyring, settings: { graceMs: config.finalizeGraceMs } });
   const snapshots = createSnapshotService({ db, clock, id, files, matters: deps.fileDeps.matters });
   const jobs = createRecordingJobs({
     db,
@@ -43,6 +43,7 @@ export function createVideoRecording(deps: VideoRecordingDeps) {
     files,
     media: createMediaTools({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe }),
     trackFiles,
+    keyring: deps.fileDeps.keyring,
     recordings,
     settings: { graceMs: config.finalizeGraceMs, retentionDays: config.retentionDays },
   });

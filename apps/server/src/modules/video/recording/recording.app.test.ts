@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyReceipt } from '@opencourt/ledger';
+import pg from 'pg';
 import type { TLedgerKeys, TVideoChunkAck, TVideoRecording, TVideoTrack } from '@opencourt/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Session, type TestContext } from '../../../../test/harness.ts';
@@ -17,6 +18,9 @@ import { cutChunks, makeWebm, probeBuffer, setUpRoom, sha256, type RoomFixture }
 const CHUNK_MAX = 256 * 1024;
 let ctx: TestContext;
 let room: RoomFixture;
+/** The realtime fan-out as every server process hears it (NOTIFY), to see what the room is told. */
+let listener: pg.Client;
+const roomChanges: string[] = [];
 let hostSource: Buffer;
 let partySource: Buffer;
 
@@ -26,10 +30,18 @@ beforeAll(async () => {
     deps: { jobs: { pollMs: 50, consumerPollMs: 50 } },
   });
   room = await setUpRoom(ctx);
+  listener = new pg.Client({ connectionString: ctx.database.url });
+  await listener.connect();
+  listener.on('notification', (n) => {
+    const { room: name, event } = JSON.parse(n.payload!) as { room: string; event: { type: string; change?: string } };
+    if (name === `video:${room.roomId}` && event.type === 'video.room') roomChanges.push(event.change!);
+  });
+  await listener.query('listen oc_realtime');
   hostSource = makeWebm(4);
   partySource = makeWebm(3, { size: '160x120', bitrate: '150k' });
 }, 60_000);
 afterAll(async () => {
+  await listener?.end();
   await ctx?.close();
 });
 
@@ -157,6 +169,8 @@ describe('a recording', () => {
     }
     // Each chunk became a ledger leaf as it arrived.
     for (const chunk of hostChunks) expect(await verify(sha256(chunk))).toMatchObject({ ok: true, leafChecked: 'data' });
+    // Everyone in the room was told at each step.
+    expect(roomChanges).toEqual(['recording.started', 'recording.stopped', 'recording.processing', 'recording.ready']);
     // The raw chunk files are gone once the tracks are stored.
     expect(fs.readdirSync(ctx.config.video.recordingsDir)).toEqual([]);
   }, 120_000);
@@ -215,7 +229,7 @@ describe('bad input', () => {
     expectProblem(await putChunk(p1, rec.id, track.id, 0, chunks[0]!, { type: 'text/plain' }), 415);
     // Someone else's track is not one's own to write.
     expectProblem(await putChunk(p1, rec.id, other.id, 0, chunks[0]!), 404, 'VIDEO_TRACK_NOT_FOUND');
-    expectProblem(await putChunk(room.stranger, rec.id, track.id, 0, chunks[0]!), 404, 'VIDEO_ROOM_NOT_FOUND');
+    expectProblem(await putChunk(room.stranger, rec.id, track.id, 0, chunks[0]!), 404, 'VIDEO_TRACK_NOT_FOUND');
 
     expect((await putChunk(p1, rec.id, track.id, 0, chunks[0]!)).statusCode).toBe(200);
     expectProblem(await putChunk(p1, rec.id, track.id, 0, chunks[1]!), 409, 'VIDEO_CHUNK_CONFLICT');
@@ -224,7 +238,11 @@ describe('bad input', () => {
     // What was refused left no trace in the track: one chunk, exactly its bytes on disk.
     const state = (await recording(rec.id)).tracks.find((t) => t.id === track.id)!;
     expect(state).toMatchObject({ chunks: 1, bytes: chunks[0]!.length, finished: false });
-    expect(fs.readFileSync(path.join(ctx.config.video.recordingsDir, `${track.id}.webm`)).equals(chunks[0]!)).toBe(true);
+    const onDisk = fs.readFileSync(path.join(ctx.config.video.recordingsDir, `${track.id}.webm`));
+    expect(onDisk.length).toBe(chunks[0]!.length);
+    // Encrypted at rest: the WebM header (EBML magic) is not there in the clear.
+    expect(chunks[0]!.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    expect(onDisk.subarray(0, 4).toString('hex')).not.toBe('1a45dfa3');
 
     // A finished track, then a processed recording, take no more.
     expect((await send(p1, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
@@ -240,7 +258,66 @@ describe('bad input', () => {
       `select outcome, status_code as "statusCode" from audit_entry where action = 'video.chunk.upload' and actor_id = $1 and outcome <> 'success' order by id`,
       [room.parties[1]!.userId],
     );
-    expect(rows.map((r) => r.statusCode)).toEqual([400, 400, 409, 409, 413, 400, 415, 404, 409, 409]);
+    // Audit entries are written as each answer finishes, so their order may differ from the requests'.
+    expect(rows.map((r) => r.statusCode).sort()).toEqual([400, 400, 400, 404, 409, 409, 409, 409, 413, 415]);
+
+    // A participant the host removed uploads no more to its own track.
+    const rec3 = await start();
+    const mine = await createTrack(p0, rec3.id);
+    await ctx.database.pool.query(`update video_participant set state = 'removed' where id = $1`, [room.parties[0]!.participantId]);
+    expectProblem(await putChunk(p0, rec3.id, mine.id, 0, chunks[0]!), 403, 'VIDEO_NOT_ADMITTED');
+    await ctx.database.pool.query(`update video_participant set state = 'admitted' where id = $1`, [room.parties[0]!.participantId]);
+    expect((await putChunk(p0, rec3.id, mine.id, 0, chunks[0]!)).statusCode).toBe(200);
+    expect((await send(p0, 'POST', `${base()}/${rec3.id}/tracks/${mine.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec3.id}/stop`)).statusCode).toBe(200);
+    expect((await settled(rec3.id)).status).toBe('ready');
+  }, 60_000);
+
+  it('fails a recording whose track is not decodable WebM, with the reason, and stores nothing of it', async () => {
+    const rec = await start();
+    const track = await createTrack(room.parties[1]!.session, rec.id);
+    const garbage = Buffer.from('this is not a WebM stream at all '.repeat(200));
+    expect((await putChunk(room.parties[1]!.session, rec.id, track.id, 0, garbage)).statusCode).toBe(200);
+    expect((await send(room.parties[1]!.session, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 1 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec.id}/stop`)).statusCode).toBe(200);
+    const done = await settled(rec.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain(track.id);
+    expect(done.tracks[0]).toMatchObject({ fileId: null, sha256: null });
+    expectProblem(await send(room.host.session, 'GET', `${base()}/${rec.id}/tracks/${track.id}/media`), 409, 'VIDEO_MEDIA_NOT_READY');
+    // The chunk's receipt still proves what was uploaded.
+    expect(await verify(sha256(garbage))).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('fails a track whose chunk file was changed on disk, naming the chunk', async () => {
+    const rec = await start();
+    const track = await createTrack(room.parties[1]!.session, rec.id);
+    const chunks = cutChunks(makeWebm(2), 3);
+    await uploadAll(room.parties[1]!.session, rec.id, track.id, chunks);
+    const file = path.join(ctx.config.video.recordingsDir, `${track.id}.webm`);
+    const bytes = fs.readFileSync(file);
+    const at = chunks[0]!.length + 10; // inside chunk 1
+    bytes[at] = bytes[at]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    expect((await send(room.parties[1]!.session, 'POST', `${base()}/${rec.id}/tracks/${track.id}/finish`, { chunks: 3 })).statusCode).toBe(200);
+    expect((await send(room.host.session, 'POST', `${base()}/${rec.id}/stop`)).statusCode).toBe(200);
+    const done = await settled(rec.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain(`chunk 1 on disk does not match its acknowledged SHA-256 ${sha256(chunks[1]!)}`);
+    expect(done.tracks[0]!.fileId).toBeNull();
+  }, 60_000);
+
+  it('shows the recording in the room, and stops it in the transaction that ends the room', async () => {
+    const rec = await start();
+    const shown = await send(room.parties[0]!.session, 'GET', `/api/v1/video-rooms/${room.roomId}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json().recording).toMatchObject({ id: rec.id, status: 'recording', stoppedAt: null });
+    const ended = await send(room.host.session, 'POST', `/api/v1/video-rooms/${room.roomId}/end`);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json().recording).toMatchObject({ id: rec.id, stoppedAt: expect.any(String) });
+    expect((await settled(rec.id)).status).toBe('ready');
+    await ctx.database.pool.query(`update video_room set status = 'open', ended_at = null where id = $1`, [room.roomId]);
+    await ctx.database.pool.query(`update video_participant set state = 'admitted' where room_id = $1`, [room.roomId]);
   }, 60_000);
 
   it('stops a recording whose room ended, and takes the last chunks during the grace period', async () => {
@@ -304,3 +381,26 @@ describe('retention', () => {
   }, 60_000);
 });
 
+
+describe('the API', () => {
+  it('starts a recording once per Idempotency-Key (a retried start is answered again, not refused)', async () => {
+    const key = { 'idempotency-key': 'start-recording-0001' };
+    const first = await send(room.host.session, 'POST', base(), undefined, key);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send(room.host.session, 'POST', base(), undefined, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect((await send(room.host.session, 'POST', `${base()}/${first.json().id}/stop`)).statusCode).toBe(200);
+    expect((await settled(first.json().id)).status).toBe('ready');
+  }, 60_000);
+
+  it('documents its routes in the OpenAPI description', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const prefix = '/api/v1/video-rooms/{roomId}';
+    expect(Object.keys(doc.paths[`${prefix}/recordings`]!).sort()).toEqual(['get', 'post']);
+    for (const p of ['recordings/{rid}/stop', 'recordings/{rid}/tracks', 'recordings/{rid}/tracks/{tid}/chunks/{seq}', 'recordings/{rid}/tracks/{tid}/finish', 'recordings/{rid}/tracks/{tid}/media', 'snapshots']) {
+      expect(Object.keys(doc.paths), p).toContain(`${prefix}/${p}`);
+    }
+  });
+});

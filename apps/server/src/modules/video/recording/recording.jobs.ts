@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Actor } from '../../../platform/auth/index.ts';
 import type { FileService } from '../../../platform/blobs/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Keyring } from '../../../platform/crypto/index.ts';
+import type { Db, Executor } from '../../../platform/db/database.ts';
 import { appendEvent } from '../../../platform/events/index.ts';
 import type { JobContext, JobDefinition } from '../../../platform/jobs/index.ts';
 import type { Publish } from '../../../platform/realtime/index.ts';
@@ -15,7 +16,7 @@ import { finalizeDue, retainUntil } from './recording.rules.ts';
 import { FINALIZE_JOB, type RecordingService } from './recording.service.ts';
 import { recordingStore as store, type RecordingRow, type TrackRow } from './recording.store.ts';
 import { MediaToolError, type MediaToolsApi } from './recording.media.ts';
-import type { TrackFiles } from './track-files.ts';
+import { TrackDamagedError, trackKeyOf, type TrackFiles } from './track-files.ts';
 
 export const SWEEP_JOB = 'video.recording.sweep';
 export const SWEEP_SCHEDULE = { name: SWEEP_JOB, cron: '* * * * *' } as const;
@@ -29,6 +30,7 @@ export type RecordingJobsDeps = {
   files: FileService;
   media: MediaToolsApi;
   trackFiles: TrackFiles;
+  keyring: Keyring;
   recordings: RecordingService;
   settings: { graceMs: number; retentionDays: number | null };
 };
@@ -47,7 +49,7 @@ const actorOf = (userId: string): Actor => ({ userId, roles: [], organisationId:
 
 export function createRecordingJobs(deps: RecordingJobsDeps) {
   const { db, clock, publish, files, media, trackFiles } = deps;
-  const roomChanged = (tx: Db | Parameters<Parameters<Db['transaction']>[0]>[0], roomId: string, change: string) =>
+  const roomChanged = (tx: Executor, roomId: string, change: string) =>
     publish(tx, `video:${roomId}`, { type: 'video.room', roomId, change, participantId: null });
 
   /** Moves a due recording to processing; false when it is not due or another run has it. */
@@ -55,7 +57,7 @@ export function createRecordingJobs(deps: RecordingJobsDeps) {
     return db.transaction(async (tx) => {
       const rec = await store.findRecording(tx, recordingId, { lock: true });
       if (!rec) return undefined;
-      const room = (await store.roomWithMe(tx, rec.roomId, rec.startedBy))!.room;
+      const room = (await store.room(tx, rec.roomId))!;
       if (rec.status === 'processing') return ctx.attempt > 1 ? { rec, matterId: room.matterId } : undefined; // our own earlier try died
       if (rec.status !== 'recording') return undefined;
       const tracks = await store.tracksOf(tx, [rec.id]);
@@ -69,7 +71,9 @@ export function createRecordingJobs(deps: RecordingJobsDeps) {
 
   /** ffprobe, remux, ffprobe again, store: the track's file id, hash and duration. */
   async function processTrack(rec: RecordingRow, matterId: string, track: TrackRow, workDir: string): Promise<void> {
-    const raw = await trackFiles.settle(track.id, track.bytes);
+    // Decrypted into the work directory, each chunk checked against its acknowledged SHA-256.
+    const raw = path.join(workDir, `${track.id}.source.webm`);
+    await trackFiles.decryptVerified(track.id, trackKeyOf(deps.keyring, track), await store.chunksOf(db, track.id), raw);
     const before = await media.probe(raw);
     if (!/webm|matroska/.test(before.format) || !before.streams.length) throw new MediaToolError(`not a WebM recording (format ${before.format || 'unknown'})`);
     const out = path.join(workDir, `${track.id}.webm`);
@@ -104,10 +108,13 @@ export function createRecordingJobs(deps: RecordingJobsDeps) {
             await processTrack(rec, matterId, track, workDir);
             await trackFiles.remove(track.id);
           } catch (err) {
-            if (!(err instanceof MediaToolError)) throw err; // storage or database trouble: the job tries again
-            failures.push(`${track.kind} ${track.id}: ${err.message}`);
-            await store.updateTrack(db, track.id, { error: err.message.slice(0, 1000) });
-            ctx.log.warn({ recordingId, trackId: track.id, reason: err.message }, 'recording track failed processing');
+            // Storage or database trouble: the job tries again (on its last try the recording fails).
+            // A bad track fails with its reason at once.
+            if (!(err instanceof MediaToolError || err instanceof TrackDamagedError || ctx.lastAttempt)) throw err;
+            const reason = err instanceof Error ? err.message : String(err);
+            failures.push(`${track.kind} ${track.id}: ${reason}`);
+            await store.updateTrack(db, track.id, { error: reason.slice(0, 1000) });
+            ctx.log.warn({ recordingId, trackId: track.id, reason }, 'recording track failed processing');
           }
         }
       } finally {

@@ -10,7 +10,6 @@ import { contentDisposition, type FileService, type ReceivedUpload } from '../..
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, CommonErrors, runIdempotent } from '../../../platform/http/index.ts';
-import { RecordingErrors } from './recording.errors.ts';
 import type { RecordingService } from './recording.service.ts';
 import type { SnapshotService } from './snapshots.service.ts';
 
@@ -167,5 +166,3 @@ export async function recordingRoutes(app: FastifyInstance, opts: RecordingRoute
     schema: { tags, summary: '房间的截图', params: ZRoomParams, response: { 200: z.object({ items: z.array(ZVideoSnapshot) }) } },
   }, async (request) => snapshots.list(requireActor(request), request.params.roomId));
 }
-
-export { RecordingErrors };

@@ -20,7 +20,8 @@ export const mayListRecordings = (me: Me, staffCanReadMatter: boolean) =>
  */
 export const mayViewMedia = (me: Me, staffCanUpdateMatter: boolean) => staffCanUpdateMatter || isHost(me);
 
-export type RecordingState = { status: 'recording' | 'processing' | 'ready' | 'failed'; stoppedAt: Date | null };
+/** status: recording | processing | ready | failed. */
+export type RecordingState = { status: string; stoppedAt: Date | null };
 export type TrackState = { chunks: number; finished: boolean };
 
 /**

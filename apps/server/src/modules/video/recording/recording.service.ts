@@ -3,19 +3,20 @@
 // them; a queued job then processes the recording (recording.jobs.ts). Staff play tracks back.
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import type { TVideoChunkAck, TVideoRecording, TVideoTrack } from '@opencourt/contracts';
+import type { TVideoChunkAck, TVideoRecording, TVideoRole, TVideoTrack } from '@opencourt/contracts';
 import { can, isStaff, type Actor } from '../../../platform/auth/index.ts';
 import type { FileService, MatterAccess } from '../../../platform/blobs/index.ts';
 import type { Clock, IdGenerator } from '../../../platform/clock/index.ts';
+import type { Keyring } from '../../../platform/crypto/index.ts';
 import type { Db, Executor, Tx } from '../../../platform/db/database.ts';
 import { appendEvent } from '../../../platform/events/index.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
 import type { Publish } from '../../../platform/realtime/index.ts';
 import { RecordingErrors as E } from './recording.errors.ts';
-import { chunksAccepted, decideChunk, finalizeDue, isHost, mayCreateTrack, mayListRecordings, mayUploadChunk, mayViewMedia, parseRange, type ByteRange } from './recording.rules.ts';
+import { chunksAccepted, decideChunk, finalizeDue, isHost, mayCreateTrack, mayListRecordings, mayUploadChunk, mayViewMedia, parseRange, type ByteRange, type ParticipantState } from './recording.rules.ts';
 import { recordingStore as store, type RecordingRow, type TrackRow } from './recording.store.ts';
 import { recordingView, trackView } from './recording.views.ts';
-import type { TrackFiles } from './track-files.ts';
+import { newTrackKey, trackKeyOf, type TrackFiles } from './track-files.ts';
 
 export const FINALIZE_JOB = 'video.recording.finalize';
 export const CHUNK_EVENT = 'video.recording.chunk';
@@ -29,13 +30,14 @@ export type RecordingDeps = {
   files: FileService;
   matters: MatterAccess;
   trackFiles: TrackFiles;
+  keyring: Keyring;
   settings: { graceMs: number };
 };
 
 const videoRoomName = (roomId: string) => `video:${roomId}`;
 
 export function createRecordingService(deps: RecordingDeps) {
-  const { db, clock, id, publish, jobs, files, matters, trackFiles } = deps;
+  const { db, clock, id, publish, jobs, files, matters, trackFiles, keyring } = deps;
 
   /** The room, the caller's participant, and what the caller's matter role allows; unknown rooms and strangers get 404. */
   async function access(actor: Actor, roomId: string, tx: Executor = db) {
@@ -126,6 +128,12 @@ export function createRecordingService(deps: RecordingDeps) {
       if (active) await stopIn(tx, (await store.findRecording(tx, active.id, { lock: true }))!, actorId);
     },
 
+    /** For the room's view: the recording everyone sees is on (or still being processed), or null. */
+    async currentOf(tx: Executor, roomId: string): Promise<TVideoRecording | null> {
+      const rec = await store.current(tx, roomId);
+      return rec ? viewOf(tx, rec) : null;
+    },
+
     async listRecordings(actor: Actor, roomId: string): Promise<{ items: TVideoRecording[] }> {
       const { me, staffRead } = await access(actor, roomId);
       if (!mayListRecordings(me, staffRead)) throw E.VIDEO_NOT_ADMITTED();
@@ -139,7 +147,16 @@ export function createRecordingService(deps: RecordingDeps) {
       if (!me || !mayCreateTrack(me)) throw E.VIDEO_NOT_ADMITTED();
       const rec = await recordingOf(tx, roomId, recordingId, { lock: true });
       if (rec.status !== 'recording' || rec.stoppedAt) throw E.VIDEO_RECORDING_CLOSED();
-      const track = await store.insertTrack(tx, { id: id(), recordingId, participantId: me.id, kind: input.kind, mimeType: input.mimeType, offsetMs: input.offsetMs, createdAt: clock.now() });
+      const track = await store.insertTrack(tx, {
+        id: id(),
+        recordingId,
+        participantId: me.id,
+        kind: input.kind,
+        mimeType: input.mimeType,
+        offsetMs: input.offsetMs,
+        ...newTrackKey(keyring),
+        createdAt: clock.now(),
+      });
       await appendEvent(tx, { type: 'video.recording.track_created', aggregateType: 'video_recording', aggregateId: recordingId, actorId: actor.userId, payload: { roomId, recordingId, trackId: track.id, participantId: me.id, kind: input.kind } });
       return trackView(track);
     },
@@ -157,22 +174,22 @@ export function createRecordingService(deps: RecordingDeps) {
           fields: [{ pointer: '/headers/x-content-sha256', detail: '须为上传内容的 SHA-256（十六进制）' }],
         });
       }
-      const { me } = await access(actor, at.roomId);
       return db.transaction(async (tx) => {
-        const track = await store.findTrack(tx, at.trackId, { lock: true });
-        // Another participant's track is as unknown as a missing one.
-        if (!track || track.recordingId !== at.recordingId || !me || track.participantId !== me.id) throw E.VIDEO_TRACK_NOT_FOUND();
-        const rec = await recordingOf(tx, at.roomId, at.recordingId);
-        if (!mayUploadChunk(me)) throw E.VIDEO_NOT_ADMITTED();
+        // The caller's own track of this recording in this room, or nothing: another participant's
+        // track, or a room the caller is not in, is as unknown as a missing one.
+        const target = await store.lockUploadTarget(tx, at.trackId);
+        if (!target || target.recording.id !== at.recordingId || target.recording.roomId !== at.roomId || target.participant.userId !== actor.userId) throw E.VIDEO_TRACK_NOT_FOUND();
+        const { track, recording: rec } = target;
+        if (!mayUploadChunk({ id: track.participantId, role: target.participant.role as TVideoRole, state: target.participant.state as ParticipantState })) throw E.VIDEO_NOT_ADMITTED();
         const acknowledged = at.seq < track.chunks ? await store.chunkHash(tx, track.id, at.seq) : undefined;
         const decision = decideChunk(track, at.seq, sha256, acknowledged);
         if (decision.action === 'replay') {
           return { trackId: track.id, seq: at.seq, sha256, bytes: body.length, trackBytes: await store.bytesThrough(tx, track.id, at.seq) };
         }
         if (decision.action === 'conflict') throw E.VIDEO_CHUNK_CONFLICT(`序号 ${at.seq} 已确认的内容与本次不同`, { extra: { nextSeq: track.chunks } });
-        if (!chunksAccepted(rec as RecordingRow & { status: 'recording' }, track, clock.now(), deps.settings.graceMs)) throw E.VIDEO_RECORDING_CLOSED();
+        if (!chunksAccepted(rec, track, clock.now(), deps.settings.graceMs)) throw E.VIDEO_RECORDING_CLOSED();
         if (decision.action === 'out-of-order') throw E.VIDEO_CHUNK_OUT_OF_ORDER(`应上传序号 ${decision.expected}`, { extra: { nextSeq: decision.expected } });
-        await trackFiles.writeAt(track.id, track.bytes, body);
+        await trackFiles.writeAt(track.id, track.bytes, body, trackKeyOf(keyring, track));
         const now = clock.now();
         const trackBytes = await store.appendChunk(tx, { trackId: track.id, seq: at.seq, sha256, bytes: body.length, createdAt: now });
         await appendEvent(tx, {

@@ -1,6 +1,6 @@
 // All SQL of recording and snapshots, including the small reads of the room and participant tables
 // (same module) that decide whether the caller is a host or an admitted participant.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.ts';
 import { videoRecording, videoRecordingChunk, videoRecordingTrack, videoSnapshot } from '../video-recording.tables.ts';
 import { videoParticipant, videoRoom } from '../video.tables.ts';
@@ -12,12 +12,17 @@ export type TrackRow = typeof videoRecordingTrack.$inferSelect;
 export type SnapshotRow = typeof videoSnapshot.$inferSelect;
 
 export const recordingStore = {
-  /** The room and the caller's own participant in it. */
-  async roomWithMe(db: Executor, roomId: string, userId: string): Promise<{ room: RoomRow; me: Me } | undefined> {
+  async room(db: Executor, roomId: string): Promise<RoomRow | undefined> {
     const [room] = await db
       .select({ id: videoRoom.id, matterId: videoRoom.matterId, status: videoRoom.status, endedAt: videoRoom.endedAt })
       .from(videoRoom)
       .where(eq(videoRoom.id, roomId));
+    return room;
+  },
+
+  /** The room and the caller's own participant in it. */
+  async roomWithMe(db: Executor, roomId: string, userId: string): Promise<{ room: RoomRow; me: Me } | undefined> {
+    const room = await recordingStore.room(db, roomId);
     if (!room) return undefined;
     const [me] = await db
       .select({ id: videoParticipant.id, role: videoParticipant.role, state: videoParticipant.state })
@@ -41,6 +46,17 @@ export const recordingStore = {
   /** The recording not yet stopped, if any. */
   async activeRecording(db: Executor, roomId: string): Promise<RecordingRow | undefined> {
     const [row] = await db.select().from(videoRecording).where(and(eq(videoRecording.roomId, roomId), isNull(videoRecording.stoppedAt)));
+    return row;
+  },
+
+  /** The newest recording still recording or processing, if any. */
+  async current(db: Executor, roomId: string): Promise<RecordingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(videoRecording)
+      .where(and(eq(videoRecording.roomId, roomId), inArray(videoRecording.status, ['recording', 'processing'])))
+      .orderBy(desc(videoRecording.startedAt))
+      .limit(1);
     return row;
   },
 
@@ -72,6 +88,33 @@ export const recordingStore = {
     const q = db.select().from(videoRecordingTrack).where(eq(videoRecordingTrack.id, trackId));
     const [row] = opts.lock ? await q.for('update') : await q;
     return row;
+  },
+
+  /**
+   * A track with its recording and its participant, the track row locked: everything a chunk upload
+   * checks, in one round trip.
+   */
+  async lockUploadTarget(tx: Executor, trackId: string) {
+    const [row] = await tx
+      .select({
+        track: videoRecordingTrack,
+        recording: { id: videoRecording.id, roomId: videoRecording.roomId, status: videoRecording.status, stoppedAt: videoRecording.stoppedAt },
+        participant: { userId: videoParticipant.userId, role: videoParticipant.role, state: videoParticipant.state },
+      })
+      .from(videoRecordingTrack)
+      .innerJoin(videoRecording, eq(videoRecording.id, videoRecordingTrack.recordingId))
+      .innerJoin(videoParticipant, eq(videoParticipant.id, videoRecordingTrack.participantId))
+      .where(eq(videoRecordingTrack.id, trackId))
+      .for('update', { of: videoRecordingTrack });
+    return row;
+  },
+
+  async chunksOf(db: Executor, trackId: string): Promise<{ seq: number; sha256: string; bytes: number }[]> {
+    return db
+      .select({ seq: videoRecordingChunk.seq, sha256: videoRecordingChunk.sha256, bytes: videoRecordingChunk.bytes })
+      .from(videoRecordingChunk)
+      .where(eq(videoRecordingChunk.trackId, trackId))
+      .orderBy(asc(videoRecordingChunk.seq));
   },
 
   async chunkHash(db: Executor, trackId: string, seq: number): Promise<string | undefined> {

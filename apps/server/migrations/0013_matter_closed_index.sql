@@ -1,0 +1,1 @@
+CREATE INDEX "domain_event_matter_closed_idx" ON "domain_event" USING btree ("aggregate_id","id") WHERE type = 'matter.closed';
