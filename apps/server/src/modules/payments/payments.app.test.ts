@@ -144,7 +144,10 @@ describe('the whole loop with the local provider', () => {
     }, { what: 'the ledger leaves' });
     expect(leaves.map((l) => l.type)).toEqual(['payment.order.created', 'payment.order.paid']);
     expect((await http(pay, null, 'GET', `/api/v1/ledger/receipts/${leaves[1]!.digest}`)).status).toBe(200);
-    const audits = await callbackAudits(pay);
+    const audits = await waitFor(async () => {
+      const rows = await callbackAudits(pay);
+      return rows.length ? rows : undefined;
+    }, { what: 'the audit entry' });
     expect(audits.at(-1)).toMatchObject({ outcome: 'success', status_code: 200, detail: { outcome: 'applied' }, resource_id: order.id });
 
     const pdf = await http(pay, pay.party, 'GET', `/api/v1/payments/${order.id}/receipt.pdf`);
@@ -200,7 +203,11 @@ describe('the whole loop with the local provider', () => {
     expect(await again.json()).toEqual({ code: 'SUCCESS', message: '重复通知，已处理' });
     expect(await eventsOf(pay, 'payment.order.paid', order.id)).toBe(1);
 
-    const audits = (await callbackAudits(pay)).slice(before);
+    // Audit entries are written once each answer is sent.
+    const audits = await waitFor(async () => {
+      const rows = (await callbackAudits(pay)).slice(before);
+      return rows.length === 8 ? rows : undefined;
+    }, { what: 'eight audit entries' });
     expect(audits.map((a) => [a.outcome, a.detail?.code ?? a.detail?.outcome])).toEqual([
       ['denied', 'PAYMENT_CALLBACK_BAD_SIGNATURE'],
       ['failed', 'PAYMENT_CALLBACK_AMOUNT_MISMATCH'],
