@@ -40,6 +40,7 @@ import {
 import { createMatterEventsConsumer, createRealtime, type Realtime } from './platform/realtime/index.ts';
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
+import { createPayments } from './modules/payments/index.ts';
 import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
@@ -199,6 +200,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxBytes: config.blobs.maxBytes,
   };
   const files = createFileService(fileDeps);
+  const payments = createPayments({
+    db,
+    clock,
+    id,
+    keyring,
+    jobs,
+    matters: { factsOf: (matterId) => matters.factsOf(matterId), getMatter: (actor, matterId) => matters.getMatter(actor, matterId) },
+    schedule: config.feeSchedule,
+    config: config.payments,
+    log: app.log.child({ component: 'payments' }),
+  });
   const videoRecording = createVideoRecording({ db, clock, id, config: config.video, jobsEnabled: config.jobs.enabled, jobs, publish: realtime.publish, fileDeps });
   const video = createVideoService({
     db,
@@ -236,9 +248,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(videoRoutes, { db, video });
       await api.register(videoRecording.routes);
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
+      await api.register(payments.routes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(payments.pageRoutes);
 
   const webDist = config.webDistDir ?? webDistDefault;
   const serveWeb = fs.existsSync(path.join(webDist, 'index.html'));
@@ -262,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (config.jobs.enabled) {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
       await videoRecording.schedule();
+      await payments.schedule();
       await jobs.start();
       await consumers.start();
       ledger.start();

@@ -86,6 +86,21 @@ const ZEnv = z.object({
   VIDEO_FINALIZE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Where Debian's ffmpeg and ffprobe are. */
   FFMPEG_DIR: z.string().default('/usr/bin'),
+  /** Payment channel; `local` is the built-in provider with its own hosted page and signed notifications. */
+  PAYMENT_PROVIDER: z.enum(['local']).default('local'),
+  /** Minutes an unpaid order stays open before the scheduled job closes it (after asking the provider). */
+  PAYMENT_ORDER_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Base URL providers post notifications to; default the address the payer's request reached. */
+  PAYMENT_NOTIFY_BASE_URL: z.string().url().optional(),
+  /** The local provider's behaviour: normal, fail (declines payments), timeout (never answers), duplicate (every notification twice). */
+  PAYMENT_LOCAL_MODE: z.enum(['normal', 'fail', 'timeout', 'duplicate']).default('normal'),
+  /** Delay before the local provider sends its notification. */
+  PAYMENT_LOCAL_CALLBACK_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  /** The local provider's signing key (base64, at least 32 bytes); default derived from the master key. */
+  PAYMENT_LOCAL_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || Buffer.from(v, 'base64').length >= 32, 'must be at least 32 bytes, base64-encoded'),
 });
 
 /** Parses FEE_SCHEDULE into a fee schedule, naming each figure the Decree does not allow. */
@@ -188,6 +203,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     feeSchedule: e.feeSchedule,
+    payments: {
+      provider: e.PAYMENT_PROVIDER,
+      orderTimeoutMs: e.PAYMENT_ORDER_TIMEOUT_MINUTES * 60_000,
+      notifyBaseUrl: e.PAYMENT_NOTIFY_BASE_URL?.replace(/\/+$/, ''),
+      local: {
+        mode: e.PAYMENT_LOCAL_MODE,
+        callbackDelayMs: e.PAYMENT_LOCAL_CALLBACK_DELAY_MS,
+        key: e.PAYMENT_LOCAL_KEY ? Buffer.from(e.PAYMENT_LOCAL_KEY, 'base64') : undefined,
+      },
+    },
     ledger: {
       origin: e.LEDGER_ORIGIN ?? (e.PUBLIC_URL ? `${new URL(e.PUBLIC_URL).host}/ledger` : 'opencourt.local/ledger'),
       originExplicit: e.LEDGER_ORIGIN !== undefined,

@@ -12,3 +12,4 @@ export * from './chinese-number.ts';
 export * from './video.ts';
 export * from './identifiers.ts';
 export * from './risk.ts';
+export * from './payments.ts';

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { ErrorResult } from '../../shared/ui/ErrorResult.tsx';
 import { MatterVideoRooms } from '../video/MatterVideoRooms.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
+import { MatterPayments } from '../payments/MatterPayments.tsx';
 
 export function MatterPage() {
   const { t, i18n } = useTranslation();
@@ -47,6 +48,7 @@ export function MatterPage() {
           )}
         />
       </Card>
+      <MatterPayments matter={m} />
       <MatterVideoRooms matter={m} />
     </>
   );
