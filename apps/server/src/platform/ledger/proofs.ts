@@ -2,15 +2,16 @@
 // query reads them, and the plan folds them into the proof hashes.
 import { consistencyProofPlan, inclusionProofPlan, nodesToRead, proofFromPlan, type HashSuite, type ProofHashPlan } from '@opencourt/ledger';
 import { LedgerErrors } from './ledger.errors.ts';
-import { ledgerStore, type Queryable } from './ledger.store.ts';
+import { ledgerStore, PATH_LEVELS, type Queryable } from './ledger.store.ts';
 
 /**
- * Hashes of large subtrees (level ≥ 8, i.e. 256 leaves or more), kept in memory: a stored node never
- * changes once its batch commits, and the few large ones are in nearly every proof, so most of a
- * proof's reads are saved. Small subtrees are read from the database every time. Least recently used
- * entries go first once `maxEntries` are held.
+ * Hashes of large subtrees (level ≥ PATH_LEVELS, i.e. 256 leaves or more), kept in memory: a stored
+ * node never changes once its batch commits, and the few large ones are in nearly every proof, so most
+ * of a proof's reads are saved. Small subtrees are read from the database every time (with the leaf:
+ * `findReceiptRows`). Least recently used entries go first once `maxEntries` are held. `ledger verify`
+ * and consistency proofs never use it: they read what is stored now.
  */
-export function createNodeCache(maxEntries = 100_000, minLevel = 8) {
+export function createNodeCache(maxEntries = 100_000, minLevel = PATH_LEVELS) {
   const nodes = new Map<string, Buffer>();
   return {
     minLevel,
@@ -31,19 +32,24 @@ export function createNodeCache(maxEntries = 100_000, minLevel = 8) {
 
 export type NodeCache = ReturnType<typeof createNodeCache>;
 
-async function resolve(q: Queryable, suite: HashSuite, plan: ProofHashPlan[], cache?: NodeCache): Promise<Uint8Array[]> {
+/** Hashes a caller already read (e.g. with the leaf), by (level, index); undefined when it has not. */
+export type KnownNodes = (level: number, index: number) => Buffer | undefined;
+
+async function resolve(q: Queryable, suite: HashSuite, plan: ProofHashPlan[], cache?: NodeCache, known?: KnownNodes): Promise<Uint8Array[]> {
   const ids = nodesToRead(plan);
   const found = new Map<string, Buffer>();
   const missing = [];
   for (const id of ids) {
     const key = `${id.level}/${id.index}`;
-    const hash = cache && id.level >= cache.minLevel ? cache.get(key) : undefined;
+    const hash = known?.(id.level, id.index) ?? (cache && id.level >= cache.minLevel ? cache.get(key) : undefined);
     if (hash) found.set(key, hash);
     else missing.push(id);
   }
-  for (const [key, hash] of await ledgerStore.readNodes(q, missing)) {
-    found.set(key, hash);
-    if (cache && Number(key.slice(0, key.indexOf('/'))) >= cache.minLevel) cache.set(key, hash);
+  if (missing.length) {
+    for (const [key, hash] of await ledgerStore.readNodes(q, missing)) {
+      found.set(key, hash);
+      if (cache && Number(key.slice(0, key.indexOf('/'))) >= cache.minLevel) cache.set(key, hash);
+    }
   }
   return proofFromPlan(suite, plan, (level, index) => {
     const hash = found.get(`${level}/${index}`);
@@ -52,8 +58,28 @@ async function resolve(q: Queryable, suite: HashSuite, plan: ProofHashPlan[], ca
   });
 }
 
-export const inclusionProofFromStore = (q: Queryable, suite: HashSuite, index: number, size: number, cache?: NodeCache) =>
-  resolve(q, suite, inclusionProofPlan(index, size), cache);
+/**
+ * Inclusion proof of leaf `index` in the tree of `size`: nodes from `known` first, then (levels the
+ * cache keeps) the cache, then one query for the rest, if any.
+ */
+export const inclusionProofFromStore = (q: Queryable, suite: HashSuite, index: number, size: number, cache?: NodeCache, known?: KnownNodes) =>
+  resolve(q, suite, inclusionProofPlan(index, size), cache, known);
+
+/**
+ * The lower nodes `ledgerStore.findReceiptRows` read with the leaf, as known nodes. Below PATH_LEVELS,
+ * an inclusion proof in the tree of `size` needs only these: the leaf's sibling k, node
+ * (k, (index >> k) xor 1), where that subtree is complete, and otherwise a fold of the tree's right
+ * edge, the node (k, (size >> k) − 1) for every bit k set in `size`.
+ */
+export function lowerNodesOf(index: number, size: number, rows: { siblings: readonly (Buffer | null)[]; edge: readonly (Buffer | null)[] }): KnownNodes {
+  return (level, node) => {
+    if (level >= PATH_LEVELS) return undefined;
+    const own = Math.floor(index / 2 ** level);
+    if (node === (own % 2 === 0 ? own + 1 : own - 1) && rows.siblings[level]) return rows.siblings[level]!;
+    const edge = Math.floor(size / 2 ** level);
+    return edge % 2 === 1 && node === edge - 1 ? (rows.edge[level] ?? undefined) : undefined;
+  };
+}
 
 /** Always read from the database: what witnesses are shown must be what is stored now. */
 export const consistencyProofFromStore = (q: Queryable, suite: HashSuite, from: number, to: number) => resolve(q, suite, consistencyProofPlan(from, to));
