@@ -1,6 +1,6 @@
 // Proofs from stored nodes: the library plans which perfect subtrees a proof needs (O(log n)), one
 // query reads them, and the plan folds them into the proof hashes.
-import { consistencyProofPlan, inclusionProofPlan, nodesToRead, proofFromPlan, type HashSuite, type ProofHashPlan } from '@opencourt/ledger';
+import { consistencyProofPlan, inclusionProofPlan, proofFromPlan, type HashSuite, type NodeId, type ProofHashPlan } from '@opencourt/ledger';
 import { LedgerErrors } from './ledger.errors.ts';
 import { ledgerStore, PATH_LEVELS, type Queryable } from './ledger.store.ts';
 
@@ -12,20 +12,23 @@ import { ledgerStore, PATH_LEVELS, type Queryable } from './ledger.store.ts';
  * and consistency proofs never use it: they read what is stored now.
  */
 export function createNodeCache(maxEntries = 100_000, minLevel = PATH_LEVELS) {
-  const nodes = new Map<string, Buffer>();
+  // One number per node: exact while index < 2^47, i.e. for any tree below 2^55 leaves at level ≥ 8.
+  const nodes = new Map<number, Buffer>();
+  const key = (level: number, index: number) => index * 64 + level;
   return {
     minLevel,
-    get(key: string): Buffer | undefined {
-      const hash = nodes.get(key);
+    get(level: number, index: number): Buffer | undefined {
+      const k = key(level, index);
+      const hash = nodes.get(k);
       if (hash) {
-        nodes.delete(key);
-        nodes.set(key, hash);
+        nodes.delete(k);
+        nodes.set(k, hash);
       }
       return hash;
     },
-    set(key: string, hash: Buffer) {
+    set(level: number, index: number, hash: Buffer) {
       if (nodes.size >= maxEntries) nodes.delete(nodes.keys().next().value!);
-      nodes.set(key, hash);
+      nodes.set(key(level, index), hash);
     },
   };
 }
@@ -36,23 +39,19 @@ export type NodeCache = ReturnType<typeof createNodeCache>;
 export type KnownNodes = (level: number, index: number) => Buffer | undefined;
 
 async function resolve(q: Queryable, suite: HashSuite, plan: ProofHashPlan[], cache?: NodeCache, known?: KnownNodes): Promise<Uint8Array[]> {
-  const ids = nodesToRead(plan);
-  const found = new Map<string, Buffer>();
-  const missing = [];
-  for (const id of ids) {
-    const key = `${id.level}/${id.index}`;
-    const hash = known?.(id.level, id.index) ?? (cache && id.level >= cache.minLevel ? cache.get(key) : undefined);
-    if (hash) found.set(key, hash);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    for (const [key, hash] of await ledgerStore.readNodes(q, missing)) {
-      found.set(key, hash);
-      if (cache && Number(key.slice(0, key.indexOf('/'))) >= cache.minLevel) cache.set(key, hash);
+  const held = (level: number, index: number) => known?.(level, index) ?? (cache && level >= cache.minLevel ? cache.get(level, index) : undefined);
+  // The ranges of a proof are disjoint, so no node is asked for twice.
+  const missing: NodeId[] = [];
+  for (const step of plan) for (const node of step.nodes) if (!held(node.level, node.index)) missing.push(node);
+  const read = missing.length ? await ledgerStore.readNodes(q, missing) : undefined;
+  if (read && cache) {
+    for (const node of missing) {
+      const hash = read.get(`${node.level}/${node.index}`);
+      if (hash && node.level >= cache.minLevel) cache.set(node.level, node.index, hash);
     }
   }
   return proofFromPlan(suite, plan, (level, index) => {
-    const hash = found.get(`${level}/${index}`);
+    const hash = held(level, index) ?? read?.get(`${level}/${index}`);
     if (!hash) throw LedgerErrors.LEDGER_DAMAGED(`账本节点 (${level}, ${index}) 缺失`);
     return hash;
   });
