@@ -1,7 +1,7 @@
 // All SQL of the ledger. Most methods take a pg pool or client rather than Drizzle: the sequencer
-// writes leaves and nodes with COPY (about twice as fast as INSERT for its batches) and proofs are
-// served from two short queries, so both stay on the driver. Entries are queued through Drizzle,
-// inside the transaction of the outbox consumer that queues them.
+// writes leaves and nodes with COPY (about twice as fast as INSERT for its batches) and a receipt is
+// served from one query (and a second for upper nodes the cache lacks), so both stay on the driver.
+// Entries are queued through Drizzle, inside the transaction of the outbox consumer that queues them.
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { Readable } from 'node:stream';
