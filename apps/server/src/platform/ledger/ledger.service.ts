@@ -49,7 +49,7 @@ export function createLedgerService(deps: {
     const { leaf, published: checkpoint } = rows;
     if (leaf && checkpoint && leaf.index < checkpoint.size) {
       const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size, nodeCache, lowerNodesOf(leaf.index, checkpoint.size, rows));
-      const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote! });
+      const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote });
       return { status: 'recorded', kind: leaf.kind, leafIndex: leaf.index, recordedAt: leaf.integratedAt, receipt };
     }
     if (leaf) return { status: 'pending', kind: leaf.kind, since: leaf.integratedAt };

@@ -74,12 +74,12 @@ const nodeHash = (level: number, index: string) =>
 const levels = Array.from({ length: PATH_LEVELS }, (_, k) => k);
 
 const FIND_RECEIPT_ROWS = `
-  select c.size, c.root_hash as "rootHash", c.note, c.cosigned_note as "cosignedNote", c.created_at as "createdAt", c.published_at as "publishedAt",
+  select c.size, c.cosigned_note as "cosignedNote",
          l.index, l.kind, l.leaf_hash as "leafHash", l.integrated_at as "integratedAt",
          ${levels.map((k) => `${nodeHash(k, `(l.index >> ${k}) # 1`)} as s${k}`).join(',\n         ')},
          ${levels.map((k) => `case when (c.size >> ${k}) & 1 = 1 then ${nodeHash(k, `(c.size >> ${k}) - 1`)} end as e${k}`).join(',\n         ')}
     from (select 1) one
-    left join lateral (select size, root_hash, note, cosigned_note, created_at, published_at from ledger_checkpoint where published_at is not null order by size desc limit 1) c on true
+    left join lateral (select size, cosigned_note from ledger_checkpoint where published_at is not null order by size desc limit 1) c on true
     left join lateral (select index, kind, leaf_hash, integrated_at from ledger_leaf where subject_digest = $1 order by index limit 1) l on true`;
 
 export const ledgerStore = {
@@ -201,12 +201,12 @@ export const ledgerStore = {
   async findReceiptRows(
     q: Queryable,
     digest: Buffer,
-  ): Promise<{ leaf?: LeafRow; published?: StoredCheckpoint; siblings: (Buffer | null)[]; edge: (Buffer | null)[] }> {
+  ): Promise<{ leaf?: LeafRow; published?: { size: number; cosignedNote: string }; siblings: (Buffer | null)[]; edge: (Buffer | null)[] }> {
     const { rows } = await q.query({ name: 'ledger_find_receipt_rows', text: FIND_RECEIPT_ROWS, values: [digest] });
     const r = rows[0];
     return {
       leaf: r.index !== null ? { index: r.index, kind: r.kind, leafHash: r.leafHash, integratedAt: r.integratedAt } : undefined,
-      published: r.size !== null ? { size: r.size, rootHash: r.rootHash, note: r.note, cosignedNote: r.cosignedNote, createdAt: r.createdAt, publishedAt: r.publishedAt } : undefined,
+      published: r.size !== null ? { size: r.size, cosignedNote: r.cosignedNote } : undefined,
       siblings: levels.map((k) => r[`s${k}`]),
       edge: levels.map((k) => r[`e${k}`]),
     };
