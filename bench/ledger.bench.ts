@@ -2,8 +2,9 @@
 // postgres://root@127.0.0.1:5432/test), in a fresh database:
 //   1. appends/s: entries queued the way the outbox consumer queues them, integrated by the real
 //      sequencer loop (batches, COPY, one signed checkpoint per batch), until the log holds them all;
-//   2. inclusion-proof time p50/p99 at that size (receiptFor: leaf look-up, O(log n) stored nodes,
-//      the cosigned checkpoint), one request at a time;
+//   2. inclusion-proof time p50/p99 at that size (receiptFor: one query for the leaf, its proof's
+//      stored nodes below level 8 and the cosigned checkpoint; the upper levels from the node cache,
+//      which the warm-up fills), one request at a time;
 //   3. `ledger verify` over the whole log.
 // Targets: ≥ 20,000 appends/s, proof p99 < 2 ms, verify < 30 s at 1,000,000 leaves.
 // BENCH_LEAVES changes the size (default 1,000,000).

@@ -142,6 +142,13 @@ describe('receipt shape', () => {
     }
   });
 
+  it('is not created from hashes of the wrong length or a bad leaf index', () => {
+    const input = { suite: SHA256, leafIndex: 1, leafHash: testLog.leafHashes[1]!, inclusionProof: [testLog.leafHashes[0]!], checkpoint: testLog.cosigned(1) };
+    expectCode(() => createReceipt({ ...input, leafHash: testLog.leafHashes[1]!.slice(1) }), 'RECEIPT_MALFORMED');
+    expectCode(() => createReceipt({ ...input, inclusionProof: [new Uint8Array(33)] }), 'RECEIPT_MALFORMED');
+    expectCode(() => createReceipt({ ...input, leafIndex: -1 }), 'RECEIPT_MALFORMED');
+  });
+
   it('refuses a proof of the wrong length with PROOF_LENGTH_INVALID', () => {
     const result = verifyReceipt({ ...good, inclusionProof: [...good.inclusionProof, good.leafHash] }, trust);
     expect(result.ok ? 'ok' : result.error.code).toBe('PROOF_LENGTH_INVALID');

@@ -80,15 +80,14 @@ export function createReceipt(input: {
 }): Receipt {
   const { suite, leafIndex, leafHash, inclusionProof, checkpoint } = input;
   const { size } = parseCheckpoint(parseSignedNote(checkpoint).text, suite);
-  return parseReceipt({
-    version: 1,
-    hashSuite: suite.name,
-    leafIndex,
-    treeSize: size,
-    leafHash: toHex(leafHash),
-    inclusionProof: inclusionProof.map(toHex),
-    checkpoint,
-  });
+  // The inputs are checked as bytes: a server builds one receipt per request, and reading back the
+  // hex it has just written (parseReceipt) would cost more than the rest of it.
+  if (!isCount(leafIndex)) malformed('leafIndex must be a non-negative safe integer');
+  if (!(leafHash instanceof Uint8Array) || leafHash.length !== suite.size) malformed(`leafHash must be ${suite.size} bytes`);
+  for (const [i, h] of inclusionProof.entries()) {
+    if (!(h instanceof Uint8Array) || h.length !== suite.size) malformed(`inclusionProof[${i}] must be ${suite.size} bytes`);
+  }
+  return { version: 1, hashSuite: suite.name, leafIndex, treeSize: size, leafHash: toHex(leafHash), inclusionProof: inclusionProof.map(toHex), checkpoint };
 }
 
 export type ReceiptTrust = {

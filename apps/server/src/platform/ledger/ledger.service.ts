@@ -6,7 +6,7 @@ import { CommonErrors } from '../http/index.ts';
 import { LedgerErrors } from './ledger.errors.ts';
 import { ledgerStore } from './ledger.store.ts';
 import type { LogIdentity } from './log-setup.ts';
-import { consistencyProofFromStore, createNodeCache, inclusionProofFromStore } from './proofs.ts';
+import { consistencyProofFromStore, createNodeCache, inclusionProofFromStore, lowerNodesOf } from './proofs.ts';
 import type { LedgerKind } from './subject.ts';
 
 export type LedgerKeys = {
@@ -44,10 +44,12 @@ export function createLedgerService(deps: {
     if (!HEX_DIGEST.test(hex)) throw new TypeError('a subject digest is 64 hex digits');
     const { suite } = await deps.identity();
     const digest = Buffer.from(hex, 'hex');
-    const { leaf, published: checkpoint } = await ledgerStore.findLeafAndPublished(pool, digest);
+    // One query once the upper levels are cached: the leaf, the proof's lower nodes and the checkpoint.
+    const rows = await ledgerStore.findReceiptRows(pool, digest);
+    const { leaf, published: checkpoint } = rows;
     if (leaf && checkpoint && leaf.index < checkpoint.size) {
-      const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size, nodeCache);
-      const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote! });
+      const inclusionProof = await inclusionProofFromStore(pool, suite, leaf.index, checkpoint.size, nodeCache, lowerNodesOf(leaf.index, checkpoint.size, rows));
+      const receipt = createReceipt({ suite, leafIndex: leaf.index, leafHash: leaf.leafHash, inclusionProof, checkpoint: checkpoint.cosignedNote });
       return { status: 'recorded', kind: leaf.kind, leafIndex: leaf.index, recordedAt: leaf.integratedAt, receipt };
     }
     if (leaf) return { status: 'pending', kind: leaf.kind, since: leaf.integratedAt };

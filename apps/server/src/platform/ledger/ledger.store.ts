@@ -1,7 +1,7 @@
 // All SQL of the ledger. Most methods take a pg pool or client rather than Drizzle: the sequencer
-// writes leaves and nodes with COPY (about twice as fast as INSERT for its batches) and proofs are
-// served from two short queries, so both stay on the driver. Entries are queued through Drizzle,
-// inside the transaction of the outbox consumer that queues them.
+// writes leaves and nodes with COPY (about twice as fast as INSERT for its batches) and a receipt is
+// served from one query (and a second for upper nodes the cache lacks), so both stay on the driver.
+// Entries are queued through Drizzle, inside the transaction of the outbox consumer that queues them.
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { Readable } from 'node:stream';
@@ -64,6 +64,23 @@ async function copyRows(client: pg.PoolClient, statement: string, lines: string[
   if (!lines.length) return;
   await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(statement)));
 }
+
+/** Levels of an inclusion proof read with the leaf; the levels above come from the node cache. */
+export const PATH_LEVELS = 8;
+
+/** Node (level, index) as a scalar subquery: level 0 is a leaf hash. */
+const nodeHash = (level: number, index: string) =>
+  level === 0 ? `(select leaf_hash from ledger_leaf where index = ${index})` : `(select hash from ledger_node where level = ${level} and index = ${index})`;
+const levels = Array.from({ length: PATH_LEVELS }, (_, k) => k);
+
+const FIND_RECEIPT_ROWS = `
+  select c.size, c.cosigned_note as "cosignedNote",
+         l.index, l.kind, l.leaf_hash as "leafHash", l.integrated_at as "integratedAt",
+         ${levels.map((k) => `${nodeHash(k, `(l.index >> ${k}) # 1`)} as s${k}`).join(',\n         ')},
+         ${levels.map((k) => `case when (c.size >> ${k}) & 1 = 1 then ${nodeHash(k, `(c.size >> ${k}) - 1`)} end as e${k}`).join(',\n         ')}
+    from (select 1) one
+    left join lateral (select size, cosigned_note from ledger_checkpoint where published_at is not null order by size desc limit 1) c on true
+    left join lateral (select index, kind, leaf_hash, integrated_at from ledger_leaf where subject_digest = $1 order by index limit 1) l on true`;
 
 export const ledgerStore = {
   /** Queues entries in the caller's transaction; an entry already queued (same kind and ref) is left as it is. */
@@ -176,24 +193,22 @@ export const ledgerStore = {
   },
 
   /**
-   * In one round trip: the latest published checkpoint and the leaves recorded for a subject digest
-   * (the first is the one, should one digest have been logged twice).
+   * In one round trip, what a receipt needs: the latest published checkpoint, the first leaf recorded
+   * for a subject digest (should one digest have been logged twice), and the nodes below PATH_LEVELS
+   * its inclusion proof can need: the leaf's siblings, node (k, (index >> k) xor 1), and the tree's
+   * right edge, node (k, (size >> k) − 1) where bit k of the size is set. Each is one primary-key look-up.
    */
-  async findLeafAndPublished(q: Queryable, digest: Buffer): Promise<{ leaf?: LeafRow; published?: StoredCheckpoint }> {
-    const { rows } = await q.query({
-      name: 'ledger_find_leaf_published',
-      text: `select c.size, c.root_hash as "rootHash", c.note, c.cosigned_note as "cosignedNote", c.created_at as "createdAt", c.published_at as "publishedAt",
-                    l.index, l.kind, l.leaf_hash as "leafHash", l.integrated_at as "integratedAt"
-               from (select 1) one
-               left join lateral (select * from ledger_checkpoint where published_at is not null order by size desc limit 1) c on true
-               left join ledger_leaf l on l.subject_digest = $1`,
-      values: [digest],
-    });
-    const first = rows.filter((r) => r.index !== null).reduce((a, r) => (!a || r.index < a.index ? r : a), undefined);
+  async findReceiptRows(
+    q: Queryable,
+    digest: Buffer,
+  ): Promise<{ leaf?: LeafRow; published?: { size: number; cosignedNote: string }; siblings: (Buffer | null)[]; edge: (Buffer | null)[] }> {
+    const { rows } = await q.query({ name: 'ledger_find_receipt_rows', text: FIND_RECEIPT_ROWS, values: [digest] });
     const r = rows[0];
     return {
-      leaf: first && { index: first.index, kind: first.kind, leafHash: first.leafHash, integratedAt: first.integratedAt },
-      published: r?.size !== null && r?.size !== undefined ? { size: r.size, rootHash: r.rootHash, note: r.note, cosignedNote: r.cosignedNote, createdAt: r.createdAt, publishedAt: r.publishedAt } : undefined,
+      leaf: r.index !== null ? { index: r.index, kind: r.kind, leafHash: r.leafHash, integratedAt: r.integratedAt } : undefined,
+      published: r.size !== null ? { size: r.size, cosignedNote: r.cosignedNote } : undefined,
+      siblings: levels.map((k) => r[`s${k}`]),
+      edge: levels.map((k) => r[`e${k}`]),
     };
   },
 

@@ -3,6 +3,7 @@ import {
   createNoteVerifier,
   fromHex,
   hashLeaf,
+  inclusionProof,
   openNote,
   parseCheckpoint,
   parseSignedNote,
@@ -137,6 +138,31 @@ describe('sequencer', () => {
     expect(again).toEqual(first);
     expect(fresh).toEqual(first);
     sample.forEach((e, i) => expect(verifyReceipt(again[i]!.receipt, { logVerifierKey: verifierKey, witnessVerifierKeys: [], quorum: 0, leafData: e.subjectDigest })).toMatchObject({ ok: true, treeSize: 700 }));
+  });
+
+  it("reads a receipt's lower proof nodes with its leaf: one query per receipt once the upper levels are cached, the proof the library computes for every leaf", async () => {
+    const ledger = testLedger(db, { config: { batchMax: 300 } });
+    await ledger.open();
+    // 700 = 0b1010111100: the right edge has nodes on levels 2, 3, 4, 5, 7 and 9.
+    const entries = randomEntries(700);
+    await enqueue(db, entries);
+    await drain(ledger);
+    const leafHashes = entries.map((e) => hashLeaf(SHA256, e.subjectDigest));
+    let queries = 0;
+    const counted = new Proxy(db.pool, {
+      get: (pool, key) => (key === 'query' ? (...args: Parameters<typeof pool.query>) => (queries++, pool.query(...args)) : Reflect.get(pool, key, pool)),
+    });
+    const reader = testLedger({ pool: counted });
+    // Leaves across the tree, and every leaf under the right edge's incomplete subtrees.
+    const sample = [...entries.keys()].filter((i) => i % 7 === 0 || i >= 640 || [255, 256, 511, 512].includes(i));
+    for (const pass of ['warm-up', 'cached']) {
+      queries = 0;
+      for (const i of sample) {
+        const { receipt } = await reader.service.receiptFor(entries[i]!.ref);
+        expect(receipt.inclusionProof, `leaf ${i}`).toEqual(inclusionProof(SHA256, leafHashes, i, 700).map(toHex));
+      }
+      if (pass === 'cached') expect(queries).toBe(sample.length);
+    }
   });
 
   it('leaves nothing behind when a batch fails before it commits, and integrates those entries once afterwards', async () => {
