@@ -16,8 +16,11 @@ export const MAX_REALTIME_PAYLOAD_BYTES = 7_900;
 /** Beyond this an event is refused: realtime carries signals, not documents. */
 export const MAX_REALTIME_EVENT_BYTES = 256 * 1024;
 
-/** `users`: deliver only to these users' sockets in the room (signals, caucus-scoped chat). */
-export type Envelope = { room: string; event: TRealtimeEvent; users?: readonly string[] };
+/**
+ * `users`: deliver only to these users' sockets in the room (signals, caucus-scoped chat).
+ * `origin`: the process that already delivered it to its own sockets (relayed signals), which skips it.
+ */
+export type Envelope = { room: string; event: TRealtimeEvent; users?: readonly string[]; origin?: string };
 
 export class RealtimePayloadTooLargeError extends Error {
   override name = 'RealtimePayloadTooLargeError';
@@ -26,7 +29,7 @@ export class RealtimePayloadTooLargeError extends Error {
 /** The envelope as JSON. `trusted` skips re-validating an event the caller built from validated parts (the hot path). */
 export function encodeEnvelope(envelope: Envelope, opts: { trusted?: boolean } = {}): string {
   const event = opts.trusted ? envelope.event : ZRealtimeEvent.parse(envelope.event);
-  const payload = JSON.stringify(envelope.users ? { room: envelope.room, event, users: envelope.users } : { room: envelope.room, event });
+  const payload = JSON.stringify(envelope.users || envelope.origin ? { ...envelope, event } : { room: envelope.room, event });
   if (payload.length > MAX_REALTIME_EVENT_BYTES / 3 && Buffer.byteLength(payload) > MAX_REALTIME_EVENT_BYTES) {
     throw new RealtimePayloadTooLargeError(`realtime event ${envelope.event.type} for ${envelope.room} is over ${MAX_REALTIME_EVENT_BYTES} bytes`);
   }
