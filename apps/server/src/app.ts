@@ -201,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log.child({ component: 'video-signaling' }),
     notifications: cacheNotifications,
     relay: realtime.relay,
+    processId: realtime.processId,
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);

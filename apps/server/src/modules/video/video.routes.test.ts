@@ -335,6 +335,18 @@ describe('signaling across processes', () => {
     expect((await nextEvent(bSocket, 'video.signal')).from).toBe(pa.id);
     expect(eventsOf(bSocket, 'video.signal')).toEqual([]);
     expect(eventsOf(hostSocket, 'video.signal')).toEqual([]);
+
+    // Host and party B share instance A, so their signals skip NOTIFY; once party B also listens on
+    // instance B (a second tab), the same signal must reach it there too.
+    const local = offer(pb.id, pb.connectionId!);
+    send(hostSocket, roomId, local);
+    expect((await nextEvent(bSocket, 'video.signal')).id).toBe(local.id);
+    const secondTab = await listen(urlB, partyB, roomId);
+    const both = offer(pb.id, pb.connectionId!);
+    send(hostSocket, roomId, both);
+    expect((await nextEvent(bSocket, 'video.signal')).id).toBe(both.id);
+    expect((await nextEvent(secondTab, 'video.signal')).id).toBe(both.id);
+    secondTab.close();
   });
 
   it('refuses a forged sender, a replay, a stale connection and a sender in the lobby; audits the forged and replayed ones', async () => {

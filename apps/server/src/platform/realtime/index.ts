@@ -84,11 +84,14 @@ export function createRealtime(deps: RealtimeDeps) {
      * sockets get it at once, the others' through NOTIFY, batched with the rest of this tick.
      * `event` must already be valid: it is not checked again.
      */
-    relay(room: string, event: TRealtimeEvent, users?: readonly string[]) {
+    relay(room: string, event: TRealtimeEvent, users?: readonly string[], opts: { localOnly?: boolean } = {}) {
       hub.deliver(room, event, users);
-      relay.send(encodeEnvelope({ room, event, users, origin }, { trusted: true }));
+      // Every addressee's sockets are known to be here (the caller checked): no other process needs it.
+      if (!opts.localOnly) relay.send(encodeEnvelope({ room, event, users, origin }, { trusted: true }));
     },
-    /** Everything relayed so far has reached PostgreSQL (tests, shutdown). */
+    /** This process, as named in presence records. */
+    processId: origin,
+    /** Everything relayed so far has reached PostgreSQL. */
     relayed: () => relay.drained(),
     /** A module's room kind: who may subscribe, and who handles what clients send there. */
     registerRoomKind: (name: string, kind: RoomKind) => registry.register(name, kind),
