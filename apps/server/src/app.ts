@@ -189,7 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     id,
-    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx) },
     notifier,
     publish: realtime.publish,
     iceServers: config.video.iceServers,
