@@ -126,7 +126,7 @@ export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
   let queue: string[] = [];
   let flushing = false;
   let scheduled = false;
-  let idle: (() => void)[] = [];
+  const idle: (() => void)[] = [];
   const flush = async () => {
     scheduled = false;
     if (flushing || !queue.length) return;
