@@ -123,6 +123,9 @@ export async function publishEvent(tx: Executor, room: string, event: TRealtimeE
  * the order of every sender's messages.
  */
 export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
+  // Its own connection, held: relayed signals never queue behind transactions for a pooled one.
+  let client: pg.PoolClient | undefined;
+  const connection = async () => (client ??= await pool.connect());
   let queue: string[] = [];
   let flushing = false;
   let scheduled = false;
@@ -134,8 +137,11 @@ export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
     const batch = queue;
     queue = [];
     try {
-      await pool.query({ name: 'oc_realtime_relay', text: 'select pg_notify($1, p) from unnest($2::text[]) as p', values: [REALTIME_CHANNEL, packPayloads(batch)] });
+      const c = await connection();
+      await c.query({ name: 'oc_realtime_relay', text: 'select pg_notify($1, p) from unnest($2::text[]) as p', values: [REALTIME_CHANNEL, packPayloads(batch)] });
     } catch (err) {
+      client?.release(err as Error);
+      client = undefined;
       onError(err);
     } finally {
       flushing = false;
@@ -150,6 +156,12 @@ export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
         scheduled = true;
         setImmediate(() => void flush());
       }
+    },
+    /** Gives the held connection back (on shutdown). */
+    async close() {
+      await this.drained();
+      client?.release();
+      client = undefined;
     },
     /** Resolves once everything queued so far has been handed to PostgreSQL. */
     drained: () => (queue.length || flushing || scheduled ? new Promise<void>((r) => idle.push(r)) : Promise.resolve()),
