@@ -118,14 +118,15 @@ export async function publishEvent(tx: Executor, room: string, event: TRealtimeE
 }
 
 /**
- * The hot path (signals relayed between sockets): envelopes queued in this tick leave together in
- * one statement, packed into as few notifications as fit. One statement in flight at a time keeps
- * the order of every sender's messages.
+ * The hot path (signals relayed between sockets): envelopes queued within a few milliseconds leave
+ * together in one statement, packed into as few notifications as fit. One statement in flight at a
+ * time keeps the order of every sender's messages. Every NOTIFY-ing commit takes PostgreSQL's
+ * notification lock, which all such commits (business transactions too) share: fewer, fuller
+ * statements keep that lock free.
  */
+export const RELAY_BATCH_MS = 4;
+
 export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
-  // Its own connection, held: relayed signals never queue behind transactions for a pooled one.
-  let client: pg.PoolClient | undefined;
-  const connection = async () => (client ??= await pool.connect());
   let queue: string[] = [];
   let flushing = false;
   let scheduled = false;
@@ -137,31 +138,24 @@ export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
     const batch = queue;
     queue = [];
     try {
-      const c = await connection();
-      await c.query({ name: 'oc_realtime_relay', text: 'select pg_notify($1, p) from unnest($2::text[]) as p', values: [REALTIME_CHANNEL, packPayloads(batch)] });
+      await pool.query({ name: 'oc_realtime_relay', text: 'select pg_notify($1, p) from unnest($2::text[]) as p', values: [REALTIME_CHANNEL, packPayloads(batch)] });
     } catch (err) {
-      client?.release(err as Error);
-      client = undefined;
       onError(err);
     } finally {
       flushing = false;
-      if (queue.length) void flush();
+      if (queue.length) schedule();
       else for (const done of idle.splice(0)) done();
     }
   };
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => void flush(), RELAY_BATCH_MS);
+  }
   return {
     send(envelope: string) {
       queue.push(envelope);
-      if (!scheduled && !flushing) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
-    },
-    /** Gives the held connection back (on shutdown). */
-    async close() {
-      await this.drained();
-      client?.release();
-      client = undefined;
+      if (!flushing) schedule();
     },
     /** Resolves once everything queued so far has been handed to PostgreSQL. */
     drained: () => (queue.length || flushing || scheduled ? new Promise<void>((r) => idle.push(r)) : Promise.resolve()),

@@ -59,7 +59,7 @@ export function createRealtime(deps: RealtimeDeps) {
   const relayError = (err: unknown) => log.error({ err }, 'could not relay realtime events');
   const relay = deps.pool
     ? createRelay(deps.pool, relayError)
-    : { send: (payload: string) => void db.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`).catch(relayError), drained: async () => {}, close: async () => {} };
+    : { send: (payload: string) => void db.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`).catch(relayError), drained: async () => {} };
   let heartbeat: NodeJS.Timeout | undefined;
   let sessionCheck: NodeJS.Timeout | undefined;
   let unlisten: (() => void) | undefined;
@@ -126,7 +126,6 @@ export function createRealtime(deps: RealtimeDeps) {
     },
 
     stop() {
-      void relay.close().catch(relayError);
       unlisten?.();
       unlisten = undefined;
       clearInterval(heartbeat);
