@@ -216,7 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     id,
-    matters: { factsOf: (matterId) => matters.factsOf(matterId) },
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx) },
     notifier,
     publish: realtime.publish,
     iceServers: config.video.iceServers,
@@ -230,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log.child({ component: 'video-signaling' }),
     notifications: cacheNotifications,
     relay: realtime.relay,
+    processId: realtime.processId,
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);

@@ -33,8 +33,12 @@
 // Realtime: subscribe to `video:<roomId>` (allowed for the room's participants in any state but
 // refused/removed, and for hosts). Signaling goes up as `{type:'send', room, body: ZVideoSignalUp}`;
 // the server stamps the sender and relays it to the addressee as a `video.signal` event. Room
-// changes arrive as `video.room` (refetch GET /video-rooms/:id), chat as `video.chat`, host
-// controls as `video.control`.
+// changes arrive as `video.room` (refetch GET /video-rooms/:id; `change` is e.g. waiting, joined,
+// admitted, refused, removed, moved, left, locked, unlocked, ended, online, offline), chat as
+// `video.chat` (only to those who may see it: the sender's sub-room and hosts), host controls as
+// `video.control`. A refused send (not admitted, addressee not in the same sub-room, stale
+// toConnection, repeated id, malformed) answers `{type:'error', code:'REALTIME_SEND_REFUSED', room,
+// message}`; on a stale connection, refetch the room and address the peer's new connectionId.
 import { z } from 'zod';
 import { ZId, ZIsoTime } from './common.ts';
 

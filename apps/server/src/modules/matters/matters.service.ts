@@ -80,9 +80,12 @@ export function createMatterService(deps: { db: Db; clock: Clock; id: IdGenerato
       return { ...summaryView(found.matter), participants: found.participants };
     },
 
-    /** What the access policy needs to know of a matter, for resources other modules keep about it (its files). */
-    async factsOf(matterId: string): Promise<MatterFacts | undefined> {
-      const found = await detail(matterId);
+    /**
+     * What the access policy needs to know of a matter, for resources other modules keep about it (its
+     * files). Inside a transaction pass it: a second connection taken while one is held can exhaust the pool.
+     */
+    async factsOf(matterId: string, tx?: Executor): Promise<MatterFacts | undefined> {
+      const found = tx ? await mattersStore.detail(tx, matterId) : await detail(matterId);
       return found && facts(found.matter, found.participants);
     },
 

@@ -35,7 +35,8 @@ export type VideoServiceDeps = {
   db: Db;
   clock: Clock;
   id: IdGenerator;
-  matters: { factsOf(matterId: string): Promise<MatterFacts | undefined> };
+  /** Pass `tx` inside a transaction, so no second connection is taken while one is held. */
+  matters: { factsOf(matterId: string, tx?: Executor): Promise<MatterFacts | undefined> };
   notifier: Pick<Notifier, 'notify'>;
   publish: Publish;
   iceServers: TIceServer[];
@@ -58,7 +59,7 @@ export function createVideoService(deps: VideoServiceDeps) {
     const room = forUpdate ? await videoStore.roomForUpdate(tx, roomId) : await videoStore.room(tx, roomId);
     if (!room) throw VideoErrors.VIDEO_ROOM_NOT_FOUND();
     const members = await videoStore.members(tx, roomId);
-    const access = roomAccess(actor, members, await deps.matters.factsOf(room.matterId));
+    const access = roomAccess(actor, members, await deps.matters.factsOf(room.matterId, tx === db ? undefined : tx));
     if (!access.view) throw VideoErrors.VIDEO_ROOM_NOT_FOUND();
     return { room, members, access };
   };
@@ -109,7 +110,7 @@ export function createVideoService(deps: VideoServiceDeps) {
 
   return {
     async createRoom(actor: Actor, matterId: string, input: TVideoRoomCreate, tx: Tx): Promise<TVideoRoom> {
-      const matter = await deps.matters.factsOf(matterId);
+      const matter = await deps.matters.factsOf(matterId, tx);
       if (!matter || !can(actor, 'matter.read', matter)) throw CommonErrors.NOT_FOUND('案件不存在或无权查看');
       if (!mayCreateRoom(actor, matter)) throw CommonErrors.FORBIDDEN('只有本案的承办人员可以开设视频房间');
       const seen = new Set([actor.userId]);

@@ -1,10 +1,14 @@
 // Signaling for video rooms over the platform's realtime socket (`video:<roomId>`): who may listen,
 // the relay of WebRTC signals between admitted participants of the same sub-room, and presence.
 //
-// Per message everything happens in memory: room membership is cached per process and evicted by
-// the database's cache notifications on any write to the room or its participants (migration 0009),
-// with the epoch guard of platform/cache so a read that raced with a change is not kept. The sender
-// is stamped from the authenticated socket; forged and replayed messages are refused and audited.
+// Per message everything happens in memory: room membership (and which processes hold each
+// participant's sockets) is cached per process and evicted by the database's cache notifications on
+// any write to the room, its participants or its presence (migration 0009), with the epoch guard of
+// platform/cache so a read that raced with a change is not kept. A signal whose addressee's sockets
+// are all on this process is delivered here without a NOTIFY; presence is recorded before a socket
+// hears `subscribed`, so a socket on another process is always known before it can be addressed.
+// The sender is stamped from the authenticated socket; forged and replayed messages are refused and
+// audited.
 import { videoRoom as videoRoomName, ZVideoSignalUp, type TRealtimeEvent } from '@opencourt/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { auditStore } from '../../platform/audit/index.ts';
@@ -31,6 +35,8 @@ type Membership = {
   matterId: string;
   byId: Map<string, Member>;
   byUser: Map<string, Member>;
+  /** Participant id → the processes holding their live sockets in the room. */
+  present: Map<string, Set<string>>;
 };
 
 export type VideoSignalingDeps = {
@@ -39,8 +45,10 @@ export type VideoSignalingDeps = {
   id: IdGenerator;
   log: FastifyBaseLogger;
   notifications?: CacheNotifications;
-  /** Relays an event now, batched (platform/realtime `relay`). */
-  relay: (room: string, event: TRealtimeEvent, users?: readonly string[]) => void;
+  /** Relays an event now (platform/realtime `relay`); `localOnly` when every addressee's sockets are on this process. */
+  relay: (room: string, event: TRealtimeEvent, users?: readonly string[], opts?: { localOnly?: boolean }) => void;
+  /** This process, as named in presence records (platform/realtime `processId`). */
+  processId: string;
   publish: Publish;
 };
 
@@ -60,7 +68,9 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
       const room = await videoStore.room(db, roomId);
       if (!room) return undefined;
       const members = await videoStore.members(db, roomId);
+      const present = await videoStore.presenceOf(db, roomId, new Date(clock.now().getTime() - PRESENCE_TTL_MS));
       const m: Membership = {
+        present,
         status: room.status,
         locked: room.locked,
         matterId: room.matterId,
@@ -111,6 +121,8 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
     return { ok: false, message, strike: true };
   };
 
+  const onlyHere = (processes: Set<string> | undefined) => !processes || (processes.size === 1 && processes.has(deps.processId));
+
   const send = async (sender: RoomSender, roomId: string, body: unknown): Promise<SendOutcome> => {
     if (!UUID.test(roomId)) return { ok: false, message: '房间不存在' };
     const cached = cache.get(roomId, clock.now());
@@ -157,6 +169,7 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
         signal: signal.signal,
       },
       [to!.userId],
+      { localOnly: onlyHere(room.present.get(to!.id)) },
     );
     return { ok: true };
   };
@@ -164,16 +177,14 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
   const presenceChanged = (roomId: string, participantId: string, change: 'online' | 'offline') =>
     deps.publish(db, videoRoomName(roomId), { type: 'video.room', roomId, change, participantId });
 
-  const entered = (sender: RoomSender, roomId: string) => {
-    void (async () => {
-      const room = await membership(roomId);
-      const me = room?.byUser.get(sender.actor.userId);
-      if (!me) return;
-      const row = { id: deps.id(), roomId, participantId: me.id };
-      presence.set(`${sender.socketId}|${roomId}`, row);
-      await videoStore.addPresence(db, { ...row, seenAt: clock.now() });
-      await presenceChanged(roomId, me.id, 'online');
-    })().catch((err) => log.error({ err }, 'could not record video presence'));
+  const entered = async (sender: RoomSender, roomId: string) => {
+    const room = await membership(roomId);
+    const me = room?.byUser.get(sender.actor.userId);
+    if (!me) return;
+    const row = { id: deps.id(), roomId, participantId: me.id };
+    presence.set(`${sender.socketId}|${roomId}`, row);
+    await videoStore.addPresence(db, { ...row, processId: deps.processId, seenAt: clock.now() });
+    await presenceChanged(roomId, me.id, 'online');
   };
 
   const left = (sender: RoomSender, roomId: string) => {

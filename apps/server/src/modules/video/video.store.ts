@@ -116,7 +116,7 @@ export const videoStore = {
 
   // ---- presence: live sockets per room, refreshed by each process while they live ----
 
-  async addPresence(db: Executor, row: { id: string; roomId: string; participantId: string; seenAt: Date }) {
+  async addPresence(db: Executor, row: { id: string; roomId: string; participantId: string; processId: string; seenAt: Date }) {
     await db.insert(videoPresence).values(row).onConflictDoUpdate({ target: videoPresence.id, set: { seenAt: row.seenAt } });
   },
 
@@ -132,6 +132,21 @@ export const videoStore = {
   /** Rows a crashed process left behind. */
   async prunePresence(db: Executor, before: Date) {
     await db.delete(videoPresence).where(lt(videoPresence.seenAt, before));
+  },
+
+  /** Where each participant's live sockets are: participant id → the processes holding them. */
+  async presenceOf(db: Executor, roomId: string, since: Date): Promise<Map<string, Set<string>>> {
+    const rows = await db
+      .select({ participantId: videoPresence.participantId, processId: videoPresence.processId })
+      .from(videoPresence)
+      .where(and(eq(videoPresence.roomId, roomId), gt(videoPresence.seenAt, since)));
+    const out = new Map<string, Set<string>>();
+    for (const r of rows) {
+      let set = out.get(r.participantId);
+      if (!set) out.set(r.participantId, (set = new Set()));
+      set.add(r.processId);
+    }
+    return out;
   },
 
   async onlineParticipants(db: Executor, roomId: string, since: Date): Promise<Set<string>> {

@@ -72,6 +72,8 @@ export const videoPresence = pgTable(
     participantId: uuid('participant_id')
       .notNull()
       .references(() => videoParticipant.id),
+    /** The server process holding the socket: a signal to someone whose sockets are all here needs no NOTIFY. */
+    processId: uuid('process_id').notNull(),
     seenAt: tstz('seen_at').notNull().defaultNow(),
   },
   (t) => [index('video_presence_room_idx').on(t.roomId, t.participantId)],

@@ -40,6 +40,24 @@ describe('invalidated cache', () => {
     expect(cache.get('m1', now)).toBeUndefined();
   });
 
+  it('keeps a read that raced only with invalidations of other tags', () => {
+    const n = fakeNotifications();
+    const cache = createInvalidatedCache<string>(n, { maxEntries: 10, maxAgeMs: 60_000 });
+    const begun = cache.begin();
+    n.send('user:someone-else'); // constant writes elsewhere must not stop caching
+    cache.set('m1', 'fresh', ['matter:1'], now, begun);
+    expect(cache.get('m1', now)).toBe('fresh');
+  });
+
+  it('does not store a read begun before a reconnect', () => {
+    const n = fakeNotifications();
+    const cache = createInvalidatedCache<string>(n, { maxEntries: 10, maxAgeMs: 60_000 });
+    const begun = cache.begin();
+    n.reconnect();
+    cache.set('m1', 'stale', ['matter:1'], now, begun);
+    expect(cache.get('m1', now)).toBeUndefined();
+  });
+
   it('is bypassed while notifications are not heard, and cleared on reconnect', () => {
     const n = fakeNotifications();
     const cache = createInvalidatedCache<string>(n, { maxEntries: 10, maxAgeMs: 60_000 });

@@ -2,7 +2,9 @@
 // Triggers (migration 0003) send `NOTIFY oc_cache, '<kind>:<id>'` for every write to the tables
 // cached here, whoever writes them, so another process's change evicts our copy within milliseconds.
 // The cache is only used while this process hears those notifications; a reconnect clears it. A read
-// that raced with an invalidation is not stored (the epoch guard), so a stale row never settles in.
+// that raced with an invalidation of one of its tags is not stored (the epoch guard), so a stale row
+// never settles in; invalidations of other tags do not stop it (under constant writes elsewhere, a
+// global guard would keep refusing every read).
 export const CACHE_CHANNEL = 'oc_cache';
 
 export type CacheNotifications = {
@@ -27,6 +29,10 @@ export function createInvalidatedCache<V>(
   const entries = new Map<string, { value: V; tags: readonly string[]; cachedAt: number }>();
   const byTag = new Map<string, Set<string>>();
   let epoch = 0;
+  /** When each tag was last invalidated; forgotten wholesale (raising `floor`) when it grows large. */
+  const invalidatedAt = new Map<string, number>();
+  let floor = 0;
+  const MAX_REMEMBERED_TAGS = 100_000;
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -36,11 +42,18 @@ export function createInvalidatedCache<V>(
   };
   const evictTag = (tag: string) => {
     epoch++;
+    if (invalidatedAt.size >= MAX_REMEMBERED_TAGS) {
+      invalidatedAt.clear();
+      floor = epoch;
+    }
+    invalidatedAt.set(tag, epoch);
     for (const key of byTag.get(tag) ?? []) remove(key);
     byTag.delete(tag);
   };
   notifications?.subscribe(evictTag, () => {
     epoch++;
+    floor = epoch;
+    invalidatedAt.clear();
     entries.clear();
     byTag.clear();
   });
@@ -58,7 +71,8 @@ export function createInvalidatedCache<V>(
       return entry.value;
     },
     set(key, value, tags, now, begunAt) {
-      if (!notifications?.live || begunAt !== epoch) return;
+      if (!notifications?.live || begunAt < floor) return;
+      if (tags.some((tag) => (invalidatedAt.get(tag) ?? 0) > begunAt)) return;
       remove(key);
       if (entries.size >= opts.maxEntries) remove(entries.keys().next().value!);
       entries.set(key, { value, tags, cachedAt: now.getTime() });

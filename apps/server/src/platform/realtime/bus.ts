@@ -16,8 +16,11 @@ export const MAX_REALTIME_PAYLOAD_BYTES = 7_900;
 /** Beyond this an event is refused: realtime carries signals, not documents. */
 export const MAX_REALTIME_EVENT_BYTES = 256 * 1024;
 
-/** `users`: deliver only to these users' sockets in the room (signals, caucus-scoped chat). */
-export type Envelope = { room: string; event: TRealtimeEvent; users?: readonly string[] };
+/**
+ * `users`: deliver only to these users' sockets in the room (signals, caucus-scoped chat).
+ * `origin`: the process that already delivered it to its own sockets (relayed signals), which skips it.
+ */
+export type Envelope = { room: string; event: TRealtimeEvent; users?: readonly string[]; origin?: string };
 
 export class RealtimePayloadTooLargeError extends Error {
   override name = 'RealtimePayloadTooLargeError';
@@ -26,7 +29,7 @@ export class RealtimePayloadTooLargeError extends Error {
 /** The envelope as JSON. `trusted` skips re-validating an event the caller built from validated parts (the hot path). */
 export function encodeEnvelope(envelope: Envelope, opts: { trusted?: boolean } = {}): string {
   const event = opts.trusted ? envelope.event : ZRealtimeEvent.parse(envelope.event);
-  const payload = JSON.stringify(envelope.users ? { room: envelope.room, event, users: envelope.users } : { room: envelope.room, event });
+  const payload = JSON.stringify(envelope.users || envelope.origin ? { ...envelope, event } : { room: envelope.room, event });
   if (payload.length > MAX_REALTIME_EVENT_BYTES / 3 && Buffer.byteLength(payload) > MAX_REALTIME_EVENT_BYTES) {
     throw new RealtimePayloadTooLargeError(`realtime event ${envelope.event.type} for ${envelope.room} is over ${MAX_REALTIME_EVENT_BYTES} bytes`);
   }
@@ -115,15 +118,19 @@ export async function publishEvent(tx: Executor, room: string, event: TRealtimeE
 }
 
 /**
- * The hot path (signals relayed between sockets): envelopes queued in this tick leave together in
- * one statement, packed into as few notifications as fit. One statement in flight at a time keeps
- * the order of every sender's messages.
+ * The hot path (signals relayed between sockets): envelopes queued within a few milliseconds leave
+ * together in one statement, packed into as few notifications as fit. One statement in flight at a
+ * time keeps the order of every sender's messages. Every NOTIFY-ing commit takes PostgreSQL's
+ * notification lock, which all such commits (business transactions too) share: fewer, fuller
+ * statements keep that lock free.
  */
+export const RELAY_BATCH_MS = 4;
+
 export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
   let queue: string[] = [];
   let flushing = false;
   let scheduled = false;
-  let idle: (() => void)[] = [];
+  const idle: (() => void)[] = [];
   const flush = async () => {
     scheduled = false;
     if (flushing || !queue.length) return;
@@ -136,17 +143,19 @@ export function createRelay(pool: pg.Pool, onError: (err: unknown) => void) {
       onError(err);
     } finally {
       flushing = false;
-      if (queue.length) void flush();
+      if (queue.length) schedule();
       else for (const done of idle.splice(0)) done();
     }
   };
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => void flush(), RELAY_BATCH_MS);
+  }
   return {
     send(envelope: string) {
       queue.push(envelope);
-      if (!scheduled && !flushing) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
+      if (!flushing) schedule();
     },
     /** Resolves once everything queued so far has been handed to PostgreSQL. */
     drained: () => (queue.length || flushing || scheduled ? new Promise<void>((r) => idle.push(r)) : Promise.resolve()),

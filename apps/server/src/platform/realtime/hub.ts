@@ -51,7 +51,7 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
 
   const leave = (client: Client, room: string) => {
     if (!client.rooms.delete(room)) return;
-    deps.senders?.presence('left', client, room);
+    void deps.senders?.presence('left', client, room);
     const members = rooms.get(room);
     members?.delete(client);
     if (members?.size === 0) rooms.delete(room);
@@ -105,8 +105,10 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
         let members = rooms.get(msg.room);
         if (!members) rooms.set(msg.room, (members = new Set()));
         members.add(client);
-        send(client, { type: 'subscribed', room: msg.room });
-        return deps.senders?.presence('entered', client, msg.room);
+        // Presence is recorded before the client hears it is in: from then on, signals find it.
+        await deps.senders?.presence('entered', client, msg.room).catch((err) => log.error({ err, room: msg.room }, 'could not record presence'));
+        if (client.rooms.has(msg.room)) send(client, { type: 'subscribed', room: msg.room });
+        return;
       }
     }
   };

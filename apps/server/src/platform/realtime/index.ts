@@ -2,6 +2,7 @@
 // PostgreSQL NOTIFY. `publish(tx, room, event)` from any process reaches every socket in the room.
 import type { TRealtimeEvent } from '@opencourt/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/database.ts';
@@ -53,6 +54,8 @@ export function createRealtime(deps: RealtimeDeps) {
   const policy = registry.policy;
   const hub = createHub({ policy, senders: registry, log });
   const assembler = createAssembler();
+  /** Names this process in the envelopes it relays, so it skips its own echo. */
+  const origin = randomUUID();
   const relayError = (err: unknown) => log.error({ err }, 'could not relay realtime events');
   const relay = deps.pool
     ? createRelay(deps.pool, relayError)
@@ -77,13 +80,18 @@ export function createRealtime(deps: RealtimeDeps) {
     /** Send an event to a room in every process; inside a transaction, only if it commits. */
     publish: ((tx: Executor, room: string, event: TRealtimeEvent, opts) => publishEvent(tx, room, event, opts)) as Publish,
     /**
-     * Send an event now, outside any transaction, batched with others of this tick (signals relayed
-     * between sockets). `event` must already be valid: it is not checked again.
+     * Send an event now, outside any transaction (signals relayed between sockets): this process's
+     * sockets get it at once, the others' through NOTIFY, batched with the rest of this tick.
+     * `event` must already be valid: it is not checked again.
      */
-    relay(room: string, event: TRealtimeEvent, users?: readonly string[]) {
-      relay.send(encodeEnvelope({ room, event, users }, { trusted: true }));
+    relay(room: string, event: TRealtimeEvent, users?: readonly string[], opts: { localOnly?: boolean } = {}) {
+      hub.deliver(room, event, users);
+      // Every addressee's sockets are known to be here (the caller checked): no other process needs it.
+      if (!opts.localOnly) relay.send(encodeEnvelope({ room, event, users, origin }, { trusted: true }));
     },
-    /** Everything relayed so far has reached PostgreSQL (tests, shutdown). */
+    /** This process, as named in presence records. */
+    processId: origin,
+    /** Everything relayed so far has reached PostgreSQL. */
     relayed: () => relay.drained(),
     /** A module's room kind: who may subscribe, and who handles what clients send there. */
     registerRoomKind: (name: string, kind: RoomKind) => registry.register(name, kind),
@@ -95,7 +103,7 @@ export function createRealtime(deps: RealtimeDeps) {
       if (unlisten) return;
       unlisten = listener.on(REALTIME_CHANNEL, (payload) => {
         try {
-          for (const { room, event, users } of assembler.accept(payload)) hub.deliver(room, event, users);
+          for (const e of assembler.accept(payload)) if (e.origin !== origin) hub.deliver(e.room, e.event, e.users);
         } catch (err) {
           log.error({ err }, 'invalid realtime notification');
         }

@@ -16,8 +16,9 @@ export type RoomSendHandler = (sender: RoomSender, id: string, body: unknown) =>
 export type RoomKind = {
   authorize: RoomAuthorizer;
   send?: RoomSendHandler;
-  /** A socket entered or left one of the kind's rooms (unsubscribed, closed, dropped): presence. */
-  entered?: (sender: RoomSender, id: string) => void;
+  /** A socket entered one of the kind's rooms: awaited before the client hears `subscribed` (presence). */
+  entered?: (sender: RoomSender, id: string) => Promise<void>;
+  /** A socket left it (unsubscribed, closed, dropped). */
   left?: (sender: RoomSender, id: string) => void;
 };
 
@@ -53,10 +54,12 @@ export function createRoomRegistry(authorizers: Record<string, RoomAuthorizer> =
       kinds.set(name, kind);
     },
     /** Tell the room's kind that a socket entered or left it. */
-    presence(change: 'entered' | 'left', sender: RoomSender, room: string) {
+    async presence(change: 'entered' | 'left', sender: RoomSender, room: string) {
       const parsed = parseRoom(room);
-      const hook = parsed && kinds.get(parsed.kind)?.[change];
-      if (parsed && hook) hook(sender, parsed.id);
+      const kind = parsed && kinds.get(parsed.kind);
+      if (!parsed || !kind) return;
+      if (change === 'entered') await kind.entered?.(sender, parsed.id);
+      else kind.left?.(sender, parsed.id);
     },
     sendHandler(room: string): { id: string; handle: RoomSendHandler } | undefined {
       const parsed = parseRoom(room);
