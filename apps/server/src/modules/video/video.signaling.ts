@@ -17,6 +17,7 @@ import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Publish, RoomKind, RoomSender, SendOutcome } from '../../platform/realtime/index.ts';
 import { roomAccess, type Member } from './video.policy.ts';
+import { ReplayWindow } from './replay-window.ts';
 import { signalRefusal } from './video.rules.ts';
 import { PRESENCE_TTL_MS } from './video.service.ts';
 import { videoStore } from './video.store.ts';
@@ -56,7 +57,7 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
   const { db, clock, log } = deps;
   const cache = createInvalidatedCache<Membership>(deps.notifications, { maxEntries: 20_000, maxAgeMs: 5 * 60_000 });
   const loading = new Map<string, Promise<Membership | undefined>>();
-  const seen = new Map<string, Set<string>>();
+  const seen = new Map<string, ReplayWindow>();
   /** This process's subscriptions to video rooms: `<socketId>|<roomId>` → presence row. */
   const presence = new Map<string, { id: string; roomId: string; participantId: string }>();
 
@@ -108,12 +109,9 @@ export function createVideoSignaling(deps: VideoSignalingDeps) {
     let ids = seen.get(connectionId);
     if (!ids) {
       if (seen.size >= MAX_REPLAY_SENDERS) seen.delete(seen.keys().next().value!);
-      seen.set(connectionId, (ids = new Set()));
+      seen.set(connectionId, (ids = new ReplayWindow(REPLAY_WINDOW)));
     }
-    if (ids.has(messageId)) return true;
-    ids.add(messageId);
-    if (ids.size > REPLAY_WINDOW) ids.delete(ids.values().next().value!);
-    return false;
+    return ids.seen(messageId);
   };
 
   const refuse = (sender: RoomSender, roomId: string, action: string, status: number, message: string, detail: Record<string, unknown>): SendOutcome => {
