@@ -91,6 +91,29 @@ export async function startTestApp(opts: { config?: Record<string, string>; deps
   };
 }
 
+/** Two instances of the server on real loopback ports sharing one database: two processes behind a load balancer. */
+export type TwoInstances = { a: TestContext; urlA: string; b: FastifyInstance; bDatabase: Database; urlB: string; close(): Promise<void> };
+
+export async function startTwoInstances(opts: { config?: Record<string, string> } = {}): Promise<TwoInstances> {
+  const a = await startTestApp({ config: { JOBS_ENABLED: 'false', ...opts.config } });
+  const bDatabase = openDatabase(a.database.url, 5);
+  const b = await buildApp({ config: a.config, database: bDatabase, keyring: a.keyring });
+  const urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
+  const urlB = await b.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    a,
+    urlA,
+    b,
+    bDatabase,
+    urlB,
+    async close() {
+      await b.close();
+      await bDatabase.close();
+      await a.close();
+    },
+  };
+}
+
 export type Fixture = { courtId: string; mediationOrgId: string; lawFirmId: string; bankId: string; otherBankId: string };
 
 export async function createOrganisations(ctx: TestContext): Promise<Fixture> {

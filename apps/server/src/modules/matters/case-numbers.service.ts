@@ -38,8 +38,10 @@ export function createCaseNumbers(deps: { db: Db; clock: Clock }) {
     async allocate(tx: Executor, courtId: string, typeCode: string): Promise<string> {
       const court = await courtOf(tx, courtId);
       if (!court) throw MatterErrors.COURT_NOT_FOUND(`${courtId} 不是设有法院代字的法院`);
-      const type = (await typesOf(tx, courtId)).find((t) => t.code === typeCode);
-      if (!type?.enabled) throw MatterErrors.CASE_TYPE_UNAVAILABLE(`本院未启用类型代字“${typeCode}”`);
+      // The court's own setting for the code, else the platform's default; one row read, not the whole list.
+      const own = await caseNumbersStore.courtType(tx, courtId, typeCode);
+      const enabled = own ? own.enabled : DEFAULT_CASE_TYPES.some((d) => d.code === typeCode);
+      if (!enabled) throw MatterErrors.CASE_TYPE_UNAVAILABLE(`本院未启用类型代字“${typeCode}”`);
       const year = filingYear(clock.now());
       const seq = await caseNumbersStore.next(tx, { courtId, typeCode, year });
       return formatCaseNumber({ year, courtCode: court.code, typeCode, seq });

@@ -4,24 +4,23 @@ import { randomUUID } from 'node:crypto';
 import type { TRealtimeServerMessage, TVideoJoin, TVideoRoom } from '@opencourt/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { openDatabase, type Database } from '../../platform/db/database.ts';
 import {
   createOrganisations,
   createParty,
   createStaff,
   loginWithPassword,
   loginWithSms,
-  startTestApp,
+  startTwoInstances,
   type Fixture,
   type Session,
   type TestContext,
+  type TwoInstances,
 } from '../../../test/harness.ts';
 import { connectRealtime, type RealtimeClient } from '../../../test/realtime-client.ts';
 import { waitFor } from '../../../test/wait.ts';
 
+let instances: TwoInstances;
 let a: TestContext;
-let bDatabase: Database;
 let b: FastifyInstance;
 let urlA: string;
 let urlB: string;
@@ -101,11 +100,8 @@ async function auditEntries(action: string, roomId: string) {
 }
 
 beforeAll(async () => {
-  a = await startTestApp({ config: { JOBS_ENABLED: 'false' } });
-  bDatabase = openDatabase(a.database.url, 5);
-  b = await buildApp({ config: a.config, database: bDatabase, keyring: a.keyring });
-  urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
-  urlB = await b.listen({ port: 0, host: '127.0.0.1' });
+  instances = await startTwoInstances();
+  ({ a, b, urlA, urlB } = instances);
   orgs = await createOrganisations(a);
   mediator = await staff('mediator', orgs.mediationOrgId);
   clerk = await staff('clerk', orgs.courtId);
@@ -130,9 +126,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of sockets) c.close();
-  await b.close();
-  await bDatabase.close();
-  await a.close();
+  await instances.close();
 });
 
 describe('opening a room', () => {

@@ -1,45 +1,41 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
 import {
   createOrganisations,
   createParty,
   createStaff,
   loginWithPassword,
   loginWithSms,
-  startTestApp,
+  startTwoInstances,
   type Fixture,
   type Session,
   type TestContext,
+  type TwoInstances,
 } from '../../../test/harness.ts';
 import { connectRealtime, type RealtimeClient } from '../../../test/realtime-client.ts';
 import { waitFor } from '../../../test/wait.ts';
-import { openDatabase, type Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { appendEvent } from '../events/index.ts';
 import { RealtimePayloadTooLargeError } from './index.ts';
 
 // Two instances of the server on two real ports, one database: as two processes behind a load balancer.
+let instances: TwoInstances;
 let a: TestContext;
-let bDatabase: Database;
 let b: FastifyInstance;
+let bDatabase: Database;
 let urlA: string;
 let urlB: string;
 let orgs: Fixture;
 const clients: RealtimeClient[] = [];
 
 beforeAll(async () => {
-  a = await startTestApp({ config: { JOBS_ENABLED: 'false' } });
-  bDatabase = openDatabase(a.database.url, 5);
-  b = await buildApp({ config: a.config, database: bDatabase, keyring: a.keyring });
-  urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
-  urlB = await b.listen({ port: 0, host: '127.0.0.1' });
+  instances = await startTwoInstances();
+  ({ a, b, bDatabase, urlA, urlB } = instances);
   orgs = await createOrganisations(a);
 });
 afterAll(async () => {
   for (const c of clients) c.close();
-  await b.close();
-  await bDatabase.close();
-  await a.close();
+  await instances.close();
 });
 
 const open = async (url: string, s: Session, origin = url) => {
