@@ -8,12 +8,15 @@
 // BENCH_ROOMS=100,250,…  steps        BENCH_SECONDS=10  measured seconds per step, after BENCH_WARMUP_SECONDS=10 of the same traffic
 // BENCH_SIGNALS_PER_ROOM_S=2          BENCH_CHAT_EVERY_S=10 (one chat message per room every … s)
 // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers.
+// BENCH_PROFILE_STEP=2 profiles the first server over that step's warm-up and measured seconds only
+//   (V8 inspector; rooms already open then, so it covers the drain, warm-up and measured seconds), writes /tmp/rooms-step<N>.cpuprofile and prints the top self-time frames.
 // BENCH_PROCESSES=1|2 server processes behind the "load balancer" (with 2, participants alternate, so signals cross processes)
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TRealtimeServerMessage } from '@opencourt/contracts';
 import pg from 'pg';
+import { startInspectorProfile } from './support/inspector-profile.ts';
 import { freshExternalDatabase, startServer, type RunningServer } from './support/server-process.ts';
 import { api, candidate, connectParticipant, insertMatter, insertSignedInUsers, openRoom, pool, sdp, type OpenRoom, type Participant } from './support/video-rooms.ts';
 
@@ -24,6 +27,8 @@ const SIGNALS_PER_ROOM_S = Number(process.env.BENCH_SIGNALS_PER_ROOM_S ?? 2);
 const CHAT_EVERY_S = Number(process.env.BENCH_CHAT_EVERY_S ?? 10);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const EXTERNAL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+const PROFILE_STEP = Number(process.env.BENCH_PROFILE_STEP ?? 0);
+const INSPECTOR_PORT = 19_229;
 const TICK_MS = 20;
 
 type Live = OpenRoom & { sockets: Participant[]; step: number };
@@ -153,7 +158,7 @@ const database = await freshExternalDatabase(EXTERNAL, `oc_bench_rooms_${process
 const servers: RunningServer[] = [];
 const db = new pg.Pool({ connectionString: database.url, max: 8 });
 try {
-  for (let i = 0; i < PROCESSES; i++) servers.push(await startServer({ port: 18_090 + i, databaseUrl: database.url, env: i ? { SEED_DEMO: 'false' } : {}, nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) }));
+  for (let i = 0; i < PROCESSES; i++) servers.push(await startServer({ port: 18_090 + i, databaseUrl: database.url, env: i ? { SEED_DEMO: 'false' } : {}, nodeArgs: [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(PROFILE_STEP && !i ? [`--inspect=127.0.0.1:${INSPECTOR_PORT}`] : [])] }));
   const court = (await db.query(`select id from organisation where kind = 'court' limit 1`)).rows[0].id as string;
   const centre = (await db.query(`select id from organisation where kind = 'mediation_org' limit 1`)).rows[0].id as string;
   const rooms: Live[] = [];
@@ -161,7 +166,8 @@ try {
     `\nvideo rooms: 3 participants each, ${SIGNALS_PER_ROOM_S} signals/s and 1 chat message per ${CHAT_EVERY_S} s per room, ${SECONDS} s measured per step after ${WARMUP_SECONDS} s warm-up, ${PROCESSES} server process(es), external PostgreSQL, loopback`,
   );
   console.log('  rooms  sockets  signals/s  p50 ms  p99 ms  chat/s  chat p50  chat p99  refused  setup s  server RSS MB  client lag p99 ms');
-  for (const target of STEPS) {
+  for (const [stepIndex, target] of STEPS.entries()) {
+    const profiling = stepIndex + 1 === PROFILE_STEP ? await startInspectorProfile(INSPECTOR_PORT) : null;
     const setupStart = Date.now();
     const need = target - rooms.length;
     if (need > 0) {
@@ -196,6 +202,11 @@ try {
         `  ${(stats.chatsSent / elapsed).toFixed(0).padStart(6)}  ${percentile(stats.chatLatency, 50).toFixed(0).padStart(8)}  ${percentile(stats.chatLatency, 99).toFixed(0).padStart(8)}` +
         `  ${String(refused + stats.chatsFailed).padStart(7)}  ${setup.toFixed(1).padStart(7)}  ${servers.map((s) => rssMb(s.pid)).join('+').padStart(13)}  ${clientLagP99.toFixed(0).padStart(17)}`,
     );
+    if (profiling) {
+      const file = `/tmp/rooms-step${PROFILE_STEP}.cpuprofile`;
+      console.log(`         profile of this step in ${file}; top self time:`);
+      for (const line of await profiling.stop(file)) console.log(`           ${line}`);
+    }
     const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     console.log(`         after opening the rooms, ${drained.toFixed(1)} s for the server's queued work (invitations, outbox consumers, ledger) to finish`);
     console.log(

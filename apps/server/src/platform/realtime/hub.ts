@@ -28,6 +28,8 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
   const { policy, log } = deps;
   const maxRooms = deps.maxRoomsPerSocket ?? 50;
   const clients = new Set<Client>();
+  /** The same clients by user: session changes arrive per user, and there can be thousands of sockets. */
+  const byUser = new Map<string, Set<Client>>();
   const rooms = new Map<string, Set<Client>>();
 
   const send = (client: Client, message: TRealtimeServerMessage) => {
@@ -59,6 +61,9 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
 
   const drop = (client: Client) => {
     if (!clients.delete(client)) return;
+    const own = byUser.get(client.actor.userId);
+    own?.delete(client);
+    if (own?.size === 0) byUser.delete(client.actor.userId);
     for (const room of [...client.rooms]) leave(client, room);
   };
 
@@ -117,6 +122,9 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
     attach(socket: WebSocket, actor: Actor, sessionId: string, info: SocketInfo = { ip: null, userAgent: null }) {
       const client: Client = { socket, actor, sessionId, socketId: randomUUID(), ...info, rooms: new Set(), alive: true, errors: 0 };
       clients.add(client);
+      let own = byUser.get(actor.userId);
+      if (!own) byUser.set(actor.userId, (own = new Set()));
+      own.add(client);
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         onMessage(client, data, isBinary).catch((err) => log.error({ err }, 'realtime message handling failed'));
       });
@@ -155,9 +163,10 @@ export function createHub(deps: { policy: RoomPolicy; senders?: Pick<RoomRegistr
       }
     },
 
-    sessionIds: () => [...new Set([...clients].map((c) => c.sessionId))],
+    /** The sessions behind this process's sockets: all of them, or one user's. */
+    sessionIds: (userId?: string) => [...new Set([...(userId === undefined ? clients : (byUser.get(userId) ?? [])).values()].map((c) => c.sessionId))],
 
-    hasUser: (userId: string) => [...clients].some((c) => c.actor.userId === userId),
+    hasUser: (userId: string) => byUser.has(userId),
 
     /** Close every socket of a session that ended. */
     closeSessions(ended: Set<string>) {

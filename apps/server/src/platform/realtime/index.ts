@@ -65,8 +65,9 @@ export function createRealtime(deps: RealtimeDeps) {
   let unlisten: (() => void) | undefined;
   let subscribedToSessions = false;
 
-  const checkSessions = async () => {
-    const ids = hub.sessionIds();
+  /** Closes sockets whose session ended: every socket's, or (after a change to one user) that user's. */
+  const checkSessions = async (userId?: string) => {
+    const ids = hub.sessionIds(userId);
     if (!ids.length) return;
     try {
       const live = await liveSessionIds(db, ids, clock.now());
@@ -112,7 +113,7 @@ export function createRealtime(deps: RealtimeDeps) {
         subscribedToSessions = true;
         deps.sessionChanges.subscribe(
           (userId) => {
-            if (unlisten && hub.hasUser(userId)) void checkSessions();
+            if (unlisten && hub.hasUser(userId)) void checkSessions(userId);
           },
           () => {
             if (unlisten) void checkSessions();
