@@ -19,7 +19,7 @@ const base: IntakeDocumentInput = {
   madeOn: '2026-11-25',
 };
 
-const paragraphs = (input: IntakeDocumentInput) => intakeDocument(input).sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [] : [b.text])));
+const paragraphs = (input: IntakeDocumentInput) => intakeDocument(input).sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'note' ? [b.text] : [])));
 
 describe('the complaint and the mediation application (民事诉讼法 art. 124)', () => {
   it('states a person’s sex and birth date from a mainland ID, and an organisation’s code and legal representative', () => {

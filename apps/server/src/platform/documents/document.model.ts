@@ -5,7 +5,9 @@ export type DocumentBlock =
   | { kind: 'paragraph'; text: string; strong?: boolean }
   /** A small grey line under a paragraph, e.g. the rule a statement rests on. */
   | { kind: 'note'; text: string }
-  | { kind: 'table'; columns: string[]; rows: string[][]; /** Relative column widths; equal when absent. */ widths?: number[] };
+  | { kind: 'table'; columns: string[]; rows: string[][]; /** Relative column widths; equal when absent. */ widths?: number[] }
+  /** A PNG (a handwritten signature, a seal, a QR code) at a size in points, with a line under it. */
+  | { kind: 'image'; png: Uint8Array; width: number; height: number; caption?: string };
 
 export type DocumentSection = { heading: string; blocks: DocumentBlock[] };
 

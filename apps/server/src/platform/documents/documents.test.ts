@@ -2,6 +2,7 @@
 // the DOCX unzips and its document.xml holds the text.
 import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { CJK_FONT_NAME, PDF_PAGE, PDF_TEXT, renderDocx, renderPdf, type DocumentModel } from './index.ts';
 
@@ -121,5 +122,28 @@ describe('DOCX rendering', () => {
     expect(footerXml).toContain('验证码：RR-7F3K-9QXD');
     expect(footerXml).toMatch(/PAGE/);
     expect(footerXml).toMatch(/NUMPAGES/);
+  });
+});
+
+describe('images (signatures, seals, QR codes)', () => {
+  const withImage = async (): Promise<DocumentModel> => ({
+    title: '签名测试',
+    meta: [],
+    sections: [{ heading: '签名', blocks: [{ kind: 'image', png: await QRCode.toBuffer('OpenCourt', { type: 'png', width: 64 }), width: 120, height: 120, caption: '申请人签名' }] }],
+    footer: {},
+  });
+
+  it('draws the PNG on the PDF page at its size, with its caption', async () => {
+    const pdf = await PDFDocument.load(await renderPdf(await withImage()));
+    const resources = pdf.getPage(0).node.Resources()!;
+    const xObjects = resources.lookup(PDFName.of('XObject'), PDFDict);
+    const images = xObjects.entries().map(([, ref]) => pdf.context.lookup(ref, PDFStream)).filter((s) => s.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    expect(images).toHaveLength(1);
+  });
+
+  it('embeds the PNG in the Word package', async () => {
+    const files = unzipSync(await renderDocx(await withImage()));
+    expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    expect(docxText(await renderDocx(await withImage()))).toContain('申请人签名');
   });
 });

@@ -7,6 +7,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -45,6 +46,14 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>): Table {
 
 function blocks(block: DocumentBlock): (Paragraph | Table)[] {
   if (block.kind === 'table') return [table(block), new Paragraph({})];
+  if (block.kind === 'image') {
+    // Points to pixels at Word's 96 dpi.
+    const size = { width: Math.round((block.width * 96) / 72), height: Math.round((block.height * 96) / 72) };
+    return [
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: block.png, transformation: size })] }),
+      ...(block.caption ? [new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: block.caption, font: FONT, size: 17, color: GREY })] })] : []),
+    ];
+  }
   if (block.kind === 'note') return [new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: block.text, font: FONT, size: 17, color: GREY })] })];
   return [new Paragraph({ spacing: { after: 60, line: 360 }, children: [new TextRun({ text: block.text, bold: block.strong, font: FONT, size: 21 })] })];
 }

@@ -85,6 +85,16 @@ function drawTable(cursor: Cursor, block: Extract<DocumentBlock, { kind: 'table'
   cursor.y -= step / 2;
 }
 
+async function drawImage(doc: PDFDocument, cursor: Cursor, block: Extract<DocumentBlock, { kind: 'image' }>, fonts: Fonts) {
+  const image = await doc.embedPng(block.png);
+  const width = Math.min(block.width, cursor.width);
+  const height = (block.height * width) / block.width;
+  cursor.reserve(height + (block.caption ? PDF_TEXT.note * PDF_TEXT.lineGap : 0));
+  cursor.y -= height;
+  cursor.page.drawImage(image, { x: PDF_PAGE.margin, y: cursor.y, width, height });
+  if (block.caption) cursor.text(wrap(block.caption, fonts.regular, PDF_TEXT.note, cursor.width), fonts.regular, PDF_TEXT.note, GREY);
+}
+
 export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(pdfFontkit);
@@ -110,6 +120,7 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
     cursor.text(wrap(section.heading, fonts.bold, PDF_TEXT.heading, cursor.width), fonts.bold, PDF_TEXT.heading);
     for (const block of section.blocks) {
       if (block.kind === 'table') drawTable(cursor, block, fonts);
+      else if (block.kind === 'image') await drawImage(doc, cursor, block, fonts);
       else if (block.kind === 'note') cursor.text(wrap(block.text, fonts.regular, PDF_TEXT.note, cursor.width), fonts.regular, PDF_TEXT.note, GREY);
       else {
         const font = block.strong ? fonts.bold : fonts.regular;
