@@ -14,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import { auditPlugin, auditRoutes } from './platform/audit/index.ts';
-import { authPlugin, authRoutes, createAuthService } from './platform/auth/index.ts';
+import { authPlugin, authRoutes, createAuthService, createConfirmations, type Confirmations } from './platform/auth/index.ts';
 import { createBlobDriver, createFileService, filesRoutes, type BlobDriver, type FileServiceDeps } from './platform/blobs/index.ts';
 import { CACHE_CHANNEL } from './platform/cache/index.ts';
 import { systemClock, uuid, type Clock, type IdGenerator } from './platform/clock/index.ts';
@@ -75,6 +75,8 @@ export type Platform = {
   realtime: Realtime;
   notifier: Notifier;
   ledger: Ledger;
+  /** Codes sent to a user's phone to confirm an act (signing). */
+  confirmations: Confirmations;
 };
 
 declare module 'fastify' {
@@ -188,7 +190,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   consumers.register(createMatterEventsConsumer(realtime.publish));
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
-  app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
+  const confirmations = createConfirmations({ db, keyring, clock, id, sms });
+  app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger, confirmations });
   const fileDeps: FileServiceDeps = {
     db,
     driver: deps.blobDriver ?? createBlobDriver(config.blobs),

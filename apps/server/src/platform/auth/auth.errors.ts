@@ -10,4 +10,5 @@ export const AuthErrors = defineErrors({
   AUTH_MFA_ENROLMENT_REQUIRED: { status: 403, title: t('请先设置两步验证', '請先設定兩步驗證', 'Set up a second factor first') },
   AUTH_WEAK_PASSWORD: { status: 400, title: t('密码强度不足', '密碼強度不足', 'The password is too weak') },
   AUTH_USER_EXISTS: { status: 409, title: t('该账号已存在', '該帳號已存在', 'The account exists already') },
+  AUTH_NO_PHONE: { status: 409, title: t('账号未登记手机号码，无法发送验证码', '帳號未登記手機號碼，無法發送驗證碼', 'The account has no phone number to send a code to') },
 });

@@ -1,6 +1,5 @@
 // Sign-in use cases: staff by password (+ TOTP), parties by phone + one-time SMS code; sessions and
 // sign-out everywhere. Lock-out and code limits are kept in the database, so they hold across processes.
-import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Clock, IdGenerator } from '../clock/index.ts';
 import type { Keyring } from '../crypto/index.ts';
 import { maskPhone, normalisePhone } from '../crypto/index.ts';
@@ -8,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import type { SmsDriver } from '../notify/sms.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { usedTotp } from './auth.tables.ts';
-import { hashCode, oneTimeCodesStore } from './one-time-codes.store.ts';
+import { acceptCode, CODE_MIN_INTERVAL_MS, CODE_TTL_MS, issueCode } from './one-time-codes.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { isStaff, type Role } from './roles.ts';
 import type { CacheNotifications } from '../cache/index.ts';
@@ -27,10 +26,6 @@ export type AuthSettings = {
 export type ClientInfo = { ip?: string; userAgent?: string };
 export type IssuedSession = { token: string; csrfToken: string; expiresAt: Date; stage: SessionStage; userId: string; displayName: string };
 
-const CODE_TTL_MS = 5 * 60_000;
-const CODE_MIN_INTERVAL_MS = 60_000;
-const CODES_PER_DAY = 10;
-const CODE_MAX_ATTEMPTS = 5;
 /** Touch a session at most this often, so reads do not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -131,26 +126,9 @@ export function createAuthService(deps: {
       const phone = normalisePhone(input.phone);
       const lookup = keyring.lookup(phone);
       const now = clock.now();
-      const recent = await oneTimeCodesStore.sentSince(db, lookup, 'login', new Date(now.getTime() - 24 * 3600_000));
-      const last = recent[0];
-      if (last && now.getTime() - last.createdAt.getTime() < CODE_MIN_INTERVAL_MS) {
-        const wait = Math.ceil((CODE_MIN_INTERVAL_MS - (now.getTime() - last.createdAt.getTime())) / 1000);
-        throw AuthErrors.AUTH_CODE_TOO_SOON(`请 ${wait} 秒后再试`, { extra: { retryAfterSeconds: wait } });
-      }
-      if (recent.length >= CODES_PER_DAY) throw AuthErrors.AUTH_CODE_TOO_SOON('今日验证码次数已用完');
+      const code = await issueCode(db, { codeId: id(), phoneLookup: lookup, purpose: 'login', now, ip: client.ip });
       // Only registered parties get a code, but the answer is the same either way, so it reveals nothing.
       const user = await usersStore.findUserByPhone(db, lookup);
-      const codeId = id();
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await oneTimeCodesStore.insert(db, {
-        id: codeId,
-        phoneLookup: lookup,
-        purpose: 'login',
-        codeHash: hashCode(codeId, code),
-        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-        ip: client.ip,
-        createdAt: now,
-      });
       if (user && user.status === 'active' && !isStaff(user.roles as Role[])) {
         await sms.send({ to: phone, text: `【OpenCourt】您的登录验证码为 ${code}，5 分钟内有效。请勿将验证码告诉他人。` });
       }
@@ -162,15 +140,7 @@ export function createAuthService(deps: {
       const lookup = keyring.lookup(phone);
       const now = clock.now();
       const user = await db.transaction(async (tx) => {
-        const open = await oneTimeCodesStore.latestOpen(tx, lookup, 'login', now);
-        if (!open || open.attempts >= CODE_MAX_ATTEMPTS) return null;
-        const given = Buffer.from(hashCode(open.id, input.code));
-        const expected = Buffer.from(open.codeHash);
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          await oneTimeCodesStore.countAttempt(tx, open.id);
-          return null;
-        }
-        await oneTimeCodesStore.consume(tx, open.id, now);
+        if (!(await acceptCode(tx, { phoneLookup: lookup, purpose: 'login', code: input.code, now }))) return null;
         const user = await usersStore.findUserByPhone(tx, lookup);
         return user && user.status === 'active' && !isStaff(user.roles as Role[]) ? user : null;
       });

@@ -6,3 +6,5 @@ export { ROLES, MATTER_ROLES, ORGANISATION_KINDS, isStaff, type Role, type Matte
 export { createUser, type CreateUserInput } from './users.service.ts';
 export { usersStore } from './users.store.ts';
 export { totpCodeAt } from './totp.ts';
+export { createConfirmations, type Confirmations, type ConfirmationSent } from './confirmations.ts';
+export { AuthErrors } from './auth.errors.ts';
