@@ -43,6 +43,7 @@ import { createLibraryService, libraryRoutes } from './modules/library/index.ts'
 import { createPayments } from './modules/payments/index.ts';
 import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
+import { agreementsRoutes, createAgreementService } from './modules/agreements/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 
@@ -203,6 +204,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxBytes: config.blobs.maxBytes,
   };
   const files = createFileService(fileDeps);
+  const agreements = createAgreementService({
+    db,
+    clock,
+    id,
+    keyring,
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx), getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx) },
+    confirmations,
+    notifier,
+    files,
+  });
   const payments = createPayments({
     db,
     clock,
@@ -253,6 +264,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(videoRecording.routes);
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
+      await api.register(agreementsRoutes, { db, agreements });
     },
     { prefix: '/api/v1' },
   );

@@ -14,3 +14,4 @@ export * from './identifiers.ts';
 export * from './risk.ts';
 export * from './payments.ts';
 export * from './intake.ts';
+export * from './agreements.ts';
