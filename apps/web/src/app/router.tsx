@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
           { path: 'matters/:id', lazy: () => import('../features/matters/MatterPage.tsx').then((m) => ({ Component: m.MatterPage })) },
           { path: 'rooms/:roomId', lazy: () => import('../features/video/RoomPage.tsx').then((m) => ({ Component: m.RoomPage })) },
           { path: 'rooms/:roomId/recordings/:recordingId', lazy: () => import('../features/video/playback/PlaybackPage.tsx').then((m) => ({ Component: m.PlaybackPage })) },
+          { path: 'agreements/:id', lazy: () => import('../features/agreements/AgreementPage.tsx').then((m) => ({ Component: m.AgreementPage })) },
+          { path: 'matters/:matterId/agreements/new', lazy: () => import('../features/agreements/DraftAgreementPage.tsx').then((m) => ({ Component: m.DraftAgreementPage })) },
           { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
           { path: 'admin/audit', lazy: () => import('../features/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })) },
           { path: '*', lazy: () => import('../features/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },
