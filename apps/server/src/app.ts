@@ -45,6 +45,7 @@ import { createCaseNumbers, createMatterService, mattersRoutes } from './modules
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
+import { createDecisions } from './modules/decisions/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -234,6 +235,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);
+  const decisions = createDecisions({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx), getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx) },
+    files,
+  });
 
   await app.register(
     async (api) => {
@@ -250,6 +258,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(videoRecording.routes);
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
+      await api.register(decisions.routes);
     },
     { prefix: '/api/v1' },
   );

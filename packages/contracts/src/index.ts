@@ -13,3 +13,5 @@ export * from './video.ts';
 export * from './identifiers.ts';
 export * from './risk.ts';
 export * from './payments.ts';
+export * from './decisions.ts';
+export * from './news.ts';
