@@ -46,6 +46,7 @@ import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 import { createDecisions } from './modules/decisions/index.ts';
+import { createNews } from './modules/news/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
       await api.register(decisions.routes);
+      await api.register(createNews({ db, clock, id }).routes);
     },
     { prefix: '/api/v1' },
   );

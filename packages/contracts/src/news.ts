@@ -8,7 +8,7 @@ export const ZNewsStatus = z.enum(['draft', 'published', 'withdrawn']);
 export type TNewsStatus = z.infer<typeof ZNewsStatus>;
 
 /** Raw HTML in any form: a tag, a comment or a doctype. Markdown here is plain Markdown only. */
-const RAW_HTML = /<\s*[!/?a-zA-Z]/;
+const RAW_HTML = /<[!/?a-zA-Z]/;
 /** Link or image targets that run code or smuggle content. */
 const UNSAFE_URL = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/i;
 

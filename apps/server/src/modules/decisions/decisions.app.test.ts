@@ -84,7 +84,7 @@ describe('recording a decision', () => {
     ['a decision dated in the future', { decidedOn: '2026-11-26' }, '/body/decidedOn'],
     ['an unknown service method', { services: [{ partyUserId: '00000000-0000-4000-8000-000000000001', servedAt: '2026-11-03T10:00:00+08:00', method: 'pigeon' }] }, '/body/services/0/method'],
   ])('refuses %s with a field-level problem and writes nothing', async (_name, over, pointer) => {
-    const body = judgment(over.fileId === 'png' ? { ...over, fileId: pngId } : over);
+    const body = judgment('fileId' in over ? { ...over, fileId: pngId } : over);
     const res = await post(clerk, `/api/v1/matters/${matterId}/decisions`, body);
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
