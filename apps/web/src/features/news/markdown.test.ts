@@ -13,6 +13,7 @@ describe('article Markdown', () => {
       'code',
     ]);
     expect(parseMarkdown('# 标题')[0]).toEqual({ kind: 'heading', level: 2, children: [{ kind: 'text', text: '标题' }] });
+    expect(parseMarkdown('## 小节\n### 细目\n##### 更细').map((b) => (b.kind === 'heading' ? b.level : 0))).toEqual([2, 3, 4]);
   });
 
   it('reads bold, italics, code and links', () => {

@@ -62,8 +62,8 @@ export function parseMarkdown(source: string): Block[] {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flush();
-      // The page's title is the only h1; article headings start at h2.
-      const level = Math.min(4, Math.max(2, heading[1]!.length + 1)) as 2 | 3 | 4;
+      // The page's title is the only h1: # and ## both become h2, ### h3, deeper h4.
+      const level = Math.min(4, Math.max(2, heading[1]!.length)) as 2 | 3 | 4;
       blocks.push({ kind: 'heading', level, children: parseInline(heading[2]!.trim()) });
       continue;
     }
