@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { usePageTitle } from '../../shared/ui/usePageTitle.ts';
 import { Markdown } from './Markdown.tsx';
-import { coverUrl, fetchStaffArticle, uploadCover, useSaveArticle, useStaffArticles, useTransition } from './news.api.ts';
+import { coverUrl, fetchStaffArticle, uploadCover, useRevisions, useSaveArticle, useStaffArticles, useTransition } from './news.api.ts';
 
 const STATUS_COLOR = { draft: 'default', published: 'success', withdrawn: 'warning' } as const;
 
@@ -137,6 +137,29 @@ function Editor({ article, onDone }: { article: TNewsArticle | null; onDone: () 
         </section>
       )}
       {article && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('news.versionNote', { version: article.version })} />}
+      {article && <Revisions id={article.id} />}
     </Card>
+  );
+}
+
+function Revisions({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const revisions = useRevisions(id);
+  return (
+    <details style={{ marginTop: 12 }}>
+      <summary style={{ cursor: 'pointer' }}>{t('news.history')}</summary>
+      <List
+        size="small"
+        loading={revisions.isPending}
+        dataSource={revisions.data ?? []}
+        renderItem={(r) => (
+          <List.Item>
+            <Typography.Text>
+              {t('news.version', { version: r.version })} · {t(`news.actions.${r.action as 'created' | 'edited' | 'published' | 'withdrawn'}`)} · {r.title} · {formatDateTime(r.editedAt, i18n.language)}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </details>
   );
 }

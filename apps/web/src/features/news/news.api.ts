@@ -25,6 +25,13 @@ export function useStaffArticles() {
   return useQuery({ queryKey: staffKey, queryFn: ({ signal }) => api.get<{ items: StaffSummary[]; nextCursor: string | null }>('/news/articles', { limit: 100 }, { signal }).then((r) => r.items) });
 }
 
+export function useRevisions(id: string) {
+  return useQuery({
+    queryKey: ['news', 'staff', 'revisions', id],
+    queryFn: ({ signal }) => api.get<{ items: { version: number; title: string; editedAt: string; action: string }[] }>(`/news/articles/${encodeURIComponent(id)}/revisions`, undefined, { signal }).then((r) => r.items),
+  });
+}
+
 export const fetchStaffArticle = (id: string) => api.get<TNewsArticle>(`/news/articles/${encodeURIComponent(id)}`);
 
 export function useSaveArticle() {

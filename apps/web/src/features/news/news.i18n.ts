@@ -26,6 +26,8 @@ export const newsZhCN = {
   save: '保存草稿',
   cancel: '取消',
   preview: '预览',
+  history: '修订历史',
+  actions: { created: '创建', edited: '修改', published: '发布', withdrawn: '撤回' },
   fields: {
     title: '标题',
     titleRequired: '请填写标题',
@@ -67,6 +69,8 @@ export const newsZhHK: typeof newsZhCN = {
   save: '儲存草稿',
   cancel: '取消',
   preview: '預覽',
+  history: '修訂歷史',
+  actions: { created: '建立', edited: '修改', published: '發佈', withdrawn: '撤回' },
   fields: {
     title: '標題',
     titleRequired: '請填寫標題',
@@ -108,6 +112,8 @@ export const newsEn: typeof newsZhCN = {
   save: 'Save draft',
   cancel: 'Cancel',
   preview: 'Preview',
+  history: 'Revision history',
+  actions: { created: 'created', edited: 'edited', published: 'published', withdrawn: 'withdrawn' },
   fields: {
     title: 'Title',
     titleRequired: 'Enter a title',
