@@ -46,6 +46,8 @@ import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { agreementsRoutes, createAgreementService } from './modules/agreements/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
+import { createDecisions } from './modules/decisions/index.ts';
+import { createNews } from './modules/news/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -248,6 +250,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);
+  const decisions = createDecisions({
+    db,
+    clock,
+    id,
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx), getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx) },
+    files,
+  });
 
   await app.register(
     async (api) => {
@@ -265,6 +274,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
       await api.register(agreementsRoutes, { db, agreements });
+      await api.register(decisions.routes);
+      await api.register(createNews({ db, clock, id }).routes);
     },
     { prefix: '/api/v1' },
   );

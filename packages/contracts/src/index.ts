@@ -15,3 +15,5 @@ export * from './risk.ts';
 export * from './payments.ts';
 export * from './intake.ts';
 export * from './agreements.ts';
+export * from './decisions.ts';
+export * from './news.ts';

@@ -16,6 +16,9 @@ export const router = createBrowserRouter([
       { path: '/library', lazy: () => import('../features/library/LibraryPage.tsx').then((m) => ({ Component: m.LibraryPage })) },
       { path: '/library/documents/:id', lazy: () => import('../features/library/LibraryDocumentPage.tsx').then((m) => ({ Component: m.LibraryDocumentPage })) },
       { path: '/library/documents/:id/articles/:label', lazy: () => import('../features/library/LibraryArticlePage.tsx').then((m) => ({ Component: m.LibraryArticlePage })) },
+      { path: '/verify/certificate', lazy: () => import('../features/decisions/CertificateVerifyPage.tsx').then((m) => ({ Component: m.CertificateVerifyPage })) },
+      { path: '/news', lazy: () => import('../features/news/NewsListPage.tsx').then((m) => ({ Component: m.NewsListPage })) },
+      { path: '/news/:id', lazy: () => import('../features/news/NewsArticlePage.tsx').then((m) => ({ Component: m.NewsArticlePage })) },
       { path: '/library/causes/:cause', lazy: () => import('../features/library/LibraryCausePage.tsx').then((m) => ({ Component: m.LibraryCausePage })) },
       {
         path: '/',
@@ -33,6 +36,7 @@ export const router = createBrowserRouter([
           { path: 'agreements/:id', lazy: () => import('../features/agreements/AgreementPage.tsx').then((m) => ({ Component: m.AgreementPage })) },
           { path: 'matters/:matterId/agreements/new', lazy: () => import('../features/agreements/DraftAgreementPage.tsx').then((m) => ({ Component: m.DraftAgreementPage })) },
           { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
+          { path: 'news/manage', lazy: () => import('../features/news/NewsManagePage.tsx').then((m) => ({ Component: m.NewsManagePage })) },
           { path: 'admin/audit', lazy: () => import('../features/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })) },
           { path: '*', lazy: () => import('../features/errors/NotFoundPage.tsx').then((m) => ({ Component: m.NotFoundPage })) },
         ],

@@ -27,7 +27,9 @@ export type Permission =
   /** See every video room of the matter and its record, without being invited. */
   | 'video_room.oversee'
   /** Change a court's own settings (its case type codes, …). */
-  | 'court.configure';
+  | 'court.configure'
+  /** Write, publish and withdraw news and legal-education articles (新闻与普法). */
+  | 'news.publish';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -47,11 +49,11 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
   mediator: ['matter.list', 'file.upload'],
   judge: ['matter.list', 'file.upload', 'notification.send'],
-  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
+  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'news.publish'],
   appraiser: ['matter.list', 'file.upload'],
   integrator: ['matter.list', 'matter.create', 'file.upload'],
   analyst: [],
-  tech_admin: ['system.operate', 'audit.read'],
+  tech_admin: ['system.operate', 'audit.read', 'news.publish'],
   sys_admin: ['user.manage', 'organisation.read', 'audit.read', 'system.operate'],
 };
 

@@ -14,5 +14,7 @@ import * as video from '../../modules/video/video.tables.ts';
 import * as videoRecording from '../../modules/video/video-recording.tables.ts';
 import * as payments from '../../modules/payments/payments.tables.ts';
 import * as agreements from '../../modules/agreements/agreements.tables.ts';
+import * as decisions from '../../modules/decisions/decisions.tables.ts';
+import * as news from '../../modules/news/news.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news };

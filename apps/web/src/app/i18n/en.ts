@@ -1,5 +1,7 @@
 // English.
 import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { decisionsEn } from '../../features/decisions/decisions.i18n.ts';
+import { newsEn } from '../../features/news/news.i18n.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsEn } from '../../features/agreements/agreements.i18n.ts';
@@ -551,4 +553,6 @@ export const en: Messages = {
   video: videoEn,
   notifications: notificationsEn,
   agreements: agreementsEn,
+  decisions: decisionsEn,
+  news: newsEn,
 };

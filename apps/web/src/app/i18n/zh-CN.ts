@@ -1,5 +1,7 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
 import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
+import { decisionsZhCN } from '../../features/decisions/decisions.i18n.ts';
+import { newsZhCN } from '../../features/news/news.i18n.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 import { agreementsZhCN } from '../../features/agreements/agreements.i18n.ts';
 export const zhCN = {
@@ -549,6 +551,8 @@ export const zhCN = {
   video: videoZhCN,
   notifications: notificationsZhCN,
   agreements: agreementsZhCN,
+  decisions: decisionsZhCN,
+  news: newsZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

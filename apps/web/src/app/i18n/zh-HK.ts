@@ -1,5 +1,7 @@
 // Traditional Chinese as used in Hong Kong and Macau.
 import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
+import { decisionsZhHK } from '../../features/decisions/decisions.i18n.ts';
+import { newsZhHK } from '../../features/news/news.i18n.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsZhHK } from '../../features/agreements/agreements.i18n.ts';
@@ -551,4 +553,6 @@ export const zhHK: Messages = {
   video: videoZhHK,
   notifications: notificationsZhHK,
   agreements: agreementsZhHK,
+  decisions: decisionsZhHK,
+  news: newsZhHK,
 };

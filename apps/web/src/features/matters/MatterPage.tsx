@@ -12,6 +12,7 @@ import { ErrorResult } from '../../shared/ui/ErrorResult.tsx';
 import { MatterVideoRooms } from '../video/MatterVideoRooms.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
 import { MatterPayments } from '../payments/MatterPayments.tsx';
+import { MatterDecisions } from '../decisions/MatterDecisions.tsx';
 
 export function MatterPage() {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,7 @@ export function MatterPage() {
         />
       </Card>
       <MatterPayments matter={m} />
+      <MatterDecisions matter={m} />
       <MatterVideoRooms matter={m} />
     </>
   );
