@@ -44,6 +44,7 @@ import { createPayments } from './modules/payments/index.ts';
 import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { agreementsRoutes, createAgreementService } from './modules/agreements/index.ts';
+import { confirmationRoutes, createConfirmationService } from './modules/confirmation/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
 import { createDecisions } from './modules/decisions/index.ts';
@@ -274,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
       await api.register(agreementsRoutes, { db, agreements });
+      await api.register(confirmationRoutes, { db, confirmations: createConfirmationService({ db, clock, id, agreements, matters, notifier }) });
       await api.register(decisions.routes);
       await api.register(createNews({ db, clock, id }).routes);
     },

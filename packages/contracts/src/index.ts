@@ -17,3 +17,4 @@ export * from './intake.ts';
 export * from './agreements.ts';
 export * from './decisions.ts';
 export * from './news.ts';
+export * from './confirmation.ts';

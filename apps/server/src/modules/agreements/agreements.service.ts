@@ -214,6 +214,26 @@ export function createAgreementService(deps: AgreementDeps) {
       return current(tx, a.id);
     },
 
+    /**
+     * What other modules (judicial confirmation) need of an agreement, read inside their transaction:
+     * its matter, state, parties, the signed file, and the Beijing date it took effect (the last signature).
+     */
+    async factsOf(tx: Executor, agreementId: string): Promise<AgreementFacts | undefined> {
+      const a = await agreementsStore.find(tx, agreementId);
+      if (!a) return undefined;
+      const signatories = await agreementsStore.signatories(tx, a.id);
+      const last = signatories.reduce<Date | null>((m, s) => (s.signedAt && (!m || s.signedAt > m) ? s.signedAt : m), null);
+      return {
+        id: a.id,
+        matterId: a.matterId,
+        status: a.status as TAgreement['status'],
+        partyIds: signatories.filter((s) => s.role === 'party').map((s) => s.userId),
+        fileId: a.fileId,
+        sha256: a.sha256,
+        effectiveOn: a.status === 'signed' && last ? beijingDate(last) : null,
+      };
+    },
+
     async get(actor: Actor, agreementId: string): Promise<TAgreement> {
       const { a } = await readable(actor, agreementId, db);
       return view(a, await agreementsStore.signatories(db, a.id));
@@ -233,6 +253,19 @@ export function createAgreementService(deps: AgreementDeps) {
     },
   };
 }
+
+export type AgreementFacts = {
+  id: string;
+  matterId: string;
+  status: TAgreement['status'];
+  partyIds: string[];
+  fileId: string | null;
+  sha256: string | null;
+  effectiveOn: string | null;
+};
+
+/** The calendar date in Beijing (UTC+8, no daylight saving) of a moment. */
+const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const toSignatories = (rows: SignatoryRow[]) => rows.map((s) => ({ userId: s.userId, role: s.role as 'party' | 'mediator', signedAt: s.signedAt }));
 

@@ -16,5 +16,6 @@ import * as payments from '../../modules/payments/payments.tables.ts';
 import * as agreements from '../../modules/agreements/agreements.tables.ts';
 import * as decisions from '../../modules/decisions/decisions.tables.ts';
 import * as news from '../../modules/news/news.tables.ts';
+import * as confirmation from '../../modules/confirmation/confirmation.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news, ...confirmation };
