@@ -1,7 +1,8 @@
 // Journey: the mediator drafts a mediation agreement with a two-instalment payment schedule and sends it
 // for signing; each party, on a phone (390×844), reads it, writes a signature on the screen, confirms
 // with the code sent to their phone, and signs; the mediator signs last and the agreement is in force
-// (人民调解法 art. 29); the signed agreement downloads as a PDF stored on the matter.
+// (人民调解法 art. 29); the signed agreement downloads as a PDF stored on the matter; both parties then
+// apply for judicial confirmation with one click each.
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
@@ -105,5 +106,15 @@ describe('a mediation agreement signed by both parties and the mediator', () => 
     expect(pdf.getTitle()).toBe('人民调解协议书');
     const { rows } = await server.ctx.database.pool.query(`select status, sha256 from mediation_agreement where matter_id = $1`, [matter.id]);
     expect(rows).toEqual([{ status: 'signed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+
+    // Both parties apply for judicial confirmation with one click each (民事诉讼法 art. 205).
+    await phone.getByRole('button', { name: '一键申请司法确认' }).click();
+    await phone.getByRole('status').filter({ hasText: '您已申请，等待对方当事人共同申请' }).waitFor();
+    const other = phones[1]!;
+    await other.reload();
+    await other.getByRole('status').filter({ hasText: '对方当事人已申请' }).waitFor();
+    await other.getByRole('button', { name: '一键申请司法确认' }).click();
+    await other.getByRole('status').filter({ hasText: '双方已共同申请，已提交人民法院审查。' }).waitFor();
+    await expectAccessible(other, 'joint application for judicial confirmation');
   }, 240_000);
 });

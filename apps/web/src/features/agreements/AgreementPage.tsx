@@ -14,7 +14,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { PageSpinner } from '../../shared/ui/PageSpinner.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { formatFen } from '../fees/fee-format.ts';
-import { agreementPdfUrl, fileUrl, useAgreement, useAgreementAction } from './agreements.api.ts';
+import { agreementPdfUrl, fileUrl, useAgreement, useAgreementAction, useApplyForConfirmation, useConfirmation } from './agreements.api.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 
 const STATUS_COLOR = { draft: 'default', signing: 'processing', signed: 'success', failed: 'error', withdrawn: 'default' } as const;
@@ -58,6 +58,7 @@ export function AgreementPage() {
       {mine?.signedAt && a.status === 'signing' && <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('agreements.signedNotice')} />}
       {mySignTurn && <SignCard agreement={a} needsCode={mine.role === 'party'} />}
       {mine?.role === 'mediator' && <MediatorActions agreement={a} />}
+      {a.status === 'signed' && <ConfirmationCard agreement={a} myId={me?.id} />}
     </>
   );
 }
@@ -155,6 +156,30 @@ function MediatorActions({ agreement: a }: { agreement: TAgreement }) {
           {t('agreements.close')}
         </Button>
       </Form>
+    </Card>
+  );
+}
+
+/** After signing: the parties' one-click joint application for judicial confirmation, and where it stands. */
+function ConfirmationCard({ agreement: a, myId }: { agreement: TAgreement; myId: string | undefined }) {
+  const { t } = useTranslation();
+  const confirmation = useConfirmation(a.id, true);
+  const apply = useApplyForConfirmation(a.id);
+  const [attempt] = useState(() => crypto.randomUUID());
+  const c = confirmation.data;
+  const isParty = a.signatories.some((s) => s.userId === myId && s.role === 'party');
+  const iApplied = !!c?.applicants.some((p) => p.userId === myId && p.appliedAt);
+  const status = c?.status === 'submitted' ? t('agreements.confirmation.submitted') : iApplied ? t('agreements.confirmation.waiting', { lastDay: c!.lastDay }) : c ? t('agreements.confirmation.otherApplied', { lastDay: c.lastDay }) : null;
+  return (
+    <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('agreements.confirmation.title')}</Typography.Title>}>
+      <Typography.Paragraph>{t('agreements.confirmation.hint')}</Typography.Paragraph>
+      {status && <Alert type={c?.status === 'submitted' ? 'success' : 'info'} showIcon role="status" title={status} style={{ marginBottom: 12 }} />}
+      <ProblemAlert error={confirmation.error ?? apply.error} />
+      {isParty && !iApplied && c?.status !== 'submitted' && (
+        <Button type="primary" block loading={apply.isPending} onClick={() => apply.mutate(`confirm-${a.id}-${attempt}`)}>
+          {t('agreements.confirmation.apply')}
+        </Button>
+      )}
     </Card>
   );
 }

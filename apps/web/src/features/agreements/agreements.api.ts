@@ -1,5 +1,5 @@
 // Mediation agreements: read one (polled while others are signing), draft, revise, open, sign, close.
-import type { TAgreement, TAgreementTerms } from '@opencourt/contracts';
+import type { TAgreement, TAgreementTerms, TConfirmation } from '@opencourt/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE } from '../../shared/api/client.ts';
 
@@ -43,4 +43,24 @@ export function useAgreementAction(id: string) {
       onSuccess: done,
     }),
   };
+}
+
+const confirmationKey = (agreementId: string) => ['agreement', agreementId, 'confirmation'] as const;
+
+/** The joint application for judicial confirmation (null until a party applies); polled while one side waits. */
+export function useConfirmation(agreementId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: confirmationKey(agreementId),
+    enabled,
+    queryFn: ({ signal }) => api.get<TConfirmation | null>(`/agreements/${encodeURIComponent(agreementId)}/confirmation`, undefined, { signal }),
+    refetchInterval: (q) => (q.state.data?.status === 'applying' ? 5000 : false),
+  });
+}
+
+export function useApplyForConfirmation(agreementId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (idempotencyKey: string) => api.post<TConfirmation>(`/agreements/${encodeURIComponent(agreementId)}/confirmation`, {}, { idempotencyKey }),
+    onSuccess: (c) => client.setQueryData(confirmationKey(agreementId), c),
+  });
 }

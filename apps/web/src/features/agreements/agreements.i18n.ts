@@ -44,6 +44,14 @@ export const agreementsZhCN = {
   reason: '原因',
   closedReason: '原因：{{reason}}',
   yuanInvalid: '请输入金额，例如 30000 或 1234.56',
+  confirmation: {
+    title: '司法确认',
+    hint: '协议生效后三十日内，双方当事人可以共同申请人民法院确认协议效力；确认后一方不履行的，另一方可以申请强制执行。',
+    apply: '一键申请司法确认',
+    waiting: '您已申请，等待对方当事人共同申请（截止 {{lastDay}}）。',
+    otherApplied: '对方当事人已申请，请于 {{lastDay}} 前一键申请。',
+    submitted: '双方已共同申请，已提交人民法院审查。',
+  },
 };
 export type AgreementMessages = typeof agreementsZhCN;
 
@@ -92,6 +100,14 @@ export const agreementsZhHK: AgreementMessages = {
   reason: '原因',
   closedReason: '原因：{{reason}}',
   yuanInvalid: '請輸入金額，例如 30000 或 1234.56',
+  confirmation: {
+    title: '司法確認',
+    hint: '協議生效後三十日內，雙方當事人可以共同申請人民法院確認協議效力；確認後一方不履行的，另一方可以申請強制執行。',
+    apply: '一鍵申請司法確認',
+    waiting: '您已申請，等待對方當事人共同申請（截止 {{lastDay}}）。',
+    otherApplied: '對方當事人已申請，請於 {{lastDay}} 前一鍵申請。',
+    submitted: '雙方已共同申請，已提交人民法院審查。',
+  },
 };
 
 export const agreementsEn: AgreementMessages = {
@@ -139,4 +155,12 @@ export const agreementsEn: AgreementMessages = {
   reason: 'Reason',
   closedReason: 'Reason: {{reason}}',
   yuanInvalid: 'Enter an amount, e.g. 30000 or 1234.56',
+  confirmation: {
+    title: 'Judicial confirmation',
+    hint: 'Within thirty days of the agreement taking effect, both parties may apply together for the court to confirm it; once confirmed, either may ask the court to enforce it.',
+    apply: 'Apply for judicial confirmation',
+    waiting: 'You have applied; the other side must apply too (by {{lastDay}}).',
+    otherApplied: 'The other side has applied; apply by {{lastDay}}.',
+    submitted: 'Both sides have applied; the court is reviewing it.',
+  },
 };
