@@ -41,10 +41,11 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createPayments } from './modules/payments/index.ts';
-import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { addMatterParticipants, createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
+import { createMediation } from './modules/mediation/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -234,6 +235,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publish: realtime.publish,
   });
   realtime.registerRoomKind('video', videoSignaling.roomKind);
+  const mediation = createMediation({
+    db,
+    clock,
+    id,
+    notifier,
+    matters: { getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx), factsOf: (matterId, tx) => matters.factsOf(matterId, tx), addParticipants: addMatterParticipants },
+  });
 
   await app.register(
     async (api) => {
@@ -250,6 +258,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(videoRecording.routes);
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
+      await api.register(mediation.routes);
     },
     { prefix: '/api/v1' },
   );

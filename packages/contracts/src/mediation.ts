@@ -89,7 +89,7 @@ export type TMediator = z.infer<typeof ZMediator>;
 export const ZMediatorList = z.object({ items: z.array(ZMediator) });
 
 export const ZRoutingRuleWrite = z.strictObject({
-  areaPrefix: z.string().regex(/^\d{2,9}$/, '地区前缀应为 2–9 位数字'),
+  areaPrefix: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, '地区前缀应为 2、4、6 或 9 位数字'),
   disputeKind: ZDisputeKind.nullable(),
   nodeId: ZId,
   platform: ZPlatform.nullable().default(null),

@@ -25,3 +25,5 @@ export const isKnownArea = (code: string) => code in AREAS;
 export const areaName = (code: string) => AREAS[code] ?? code;
 /** Whether `code` lies inside `prefix` (a district covers its towns). */
 export const within = (code: string, prefix: string) => code.startsWith(prefix);
+/** A rule's area prefix: province (2), city (4), county (6) or town (9) digits of an area we know. */
+export const knownPrefix = (prefix: string) => Object.keys(AREAS).some((code) => code.startsWith(prefix));
