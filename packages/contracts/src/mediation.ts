@@ -34,8 +34,9 @@ export type TNetworkNode = z.infer<typeof ZNetworkNode>;
 export const ZNetworkNodeList = z.object({ items: z.array(ZNetworkNode) });
 
 export const ZNetworkNodeCreate = z.strictObject({
-  parentId: ZId,
-  kind: z.enum(['sub_centre', 'people_committee', 'industry', 'platform']),
+  /** None only for the court's district centre, the root of its network. */
+  parentId: ZId.nullable().default(null),
+  kind: ZNodeKind,
   platform: ZPlatform.optional(),
   name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称最多 60 个字'),
   areaCode: ZAreaCode,

@@ -60,12 +60,12 @@ const DEMO_MEDIATORS: MediatorSeed[] = [
   { username: 'mediator6', name: '柯调解', kind: 'people_mediator', nodes: ['xinxu-committee', 'neicuo-committee', 'labour'], specialties: ['labour', 'family'], areas: ['350213103', '350213104'], maxLoad: 8, record: { settled: 4, failed: 0 } },
 ];
 
-const DEMO_DISPUTES: { title: string; kind: TDisputeKind; area: string; urgency: TUrgency; daysAgo: number; party: string }[] = [
-  { title: '王某某与林某某机动车交通事故责任纠纷', kind: 'traffic', area: '350213003', urgency: 'urgent', daysAgo: 2, party: '13800000001' },
-  { title: '某花园小区业主与某物业公司物业服务合同纠纷', kind: 'property', area: '350213002', urgency: 'normal', daysAgo: 5, party: '13800000002' },
-  { title: '刘某与某建材公司劳动争议', kind: 'labour', area: '350213103', urgency: 'critical', daysAgo: 1, party: '13800000001' },
-  { title: '黄某与邱某相邻关系纠纷', kind: 'neighbour', area: '350213104', urgency: 'normal', daysAgo: 9, party: '13800000002' },
-  { title: '某贸易公司与某五金店买卖合同纠纷', kind: 'sale', area: '350213001', urgency: 'normal', daysAgo: 3, party: '13800000001' },
+const DEMO_DISPUTES: { title: string; kind: TDisputeKind; area: string; urgency: TUrgency; daysAgo: number }[] = [
+  { title: '王某某与林某某机动车交通事故责任纠纷', kind: 'traffic', area: '350213003', urgency: 'urgent', daysAgo: 2 },
+  { title: '某花园小区业主与某物业公司物业服务合同纠纷', kind: 'property', area: '350213002', urgency: 'normal', daysAgo: 5 },
+  { title: '刘某与某建材公司劳动争议', kind: 'labour', area: '350213103', urgency: 'critical', daysAgo: 1 },
+  { title: '黄某与邱某相邻关系纠纷', kind: 'neighbour', area: '350213104', urgency: 'normal', daysAgo: 9 },
+  { title: '某贸易公司与某五金店买卖合同纠纷', kind: 'sale', area: '350213001', urgency: 'normal', daysAgo: 3 },
 ];
 
 export type MediationSeedAccount = { role: Role; name: string; username: string; password: string };
@@ -119,7 +119,8 @@ export async function seedMediationDemo(
   for (const d of DEMO_DISPUTES) {
     const matterId = id();
     const at = new Date(ctx.now.getTime() - d.daysAgo * 86_400_000);
-    await mattersStore.insert(tx, { id: matterId, courtId: ctx.courtId, title: d.title, stage: 'intake', createdAt: at, updatedAt: at }, [{ userId: ctx.userIds[d.party]!, role: 'party' }]);
+    // No demo party takes part: the other journeys pick "the party's first matter" from the demo data.
+    await mattersStore.insert(tx, { id: matterId, courtId: ctx.courtId, title: d.title, stage: 'intake', createdAt: at, updatedAt: at }, []);
     await appendEvent(tx, { type: 'matter.created', aggregateType: 'matter', aggregateId: matterId, payload: { stage: 'intake', demo: true } });
     await registerForTriage(tx, { matterId, courtId: ctx.courtId, disputeKind: d.kind, areaCode: d.area, urgency: d.urgency, receivedAt: at });
   }

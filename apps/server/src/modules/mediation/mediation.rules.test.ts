@@ -68,6 +68,7 @@ describe('rankMediators', () => {
     ['on leave', { onLeaveUntil: new Date('2026-12-01T00:00:00Z') }, '休假至 2026-12-01'],
     ['at full load', { load: 8 }, '已满负荷'],
     ['serving another district', { areaCodes: ['350203'] }, '服务地区不含新店街道'],
+    ['serving another town of the same district', { areaCodes: ['350213002'] }, '服务地区不含新店街道'],
   ] as const)('a mediator %s is listed last and not eligible', (_n, over, reason) => {
     const ranked = rankMediators(dispute, [c('blocked', { specialties: ['traffic'], areaCodes: ['350213003'], ...over }), c('other', {})], now);
     expect(ranked.map((r) => [r.id, r.eligible])).toEqual([['other', true], ['blocked', false]]);

@@ -85,7 +85,7 @@ export function rankMediators<C extends Candidate>(dispute: { disputeKind: TDisp
     if (c.areaCodes.some((a) => a.length > 6 && within(dispute.areaCode, a))) {
       score += WEIGHTS.town;
       reasons.push(`同属${areaName(dispute.areaCode)}`);
-    } else if (c.areaCodes.some((a) => within(dispute.areaCode, a) || a.startsWith(district))) {
+    } else if (c.areaCodes.some((a) => within(dispute.areaCode, a))) {
       score += WEIGHTS.district;
       reasons.push(`同属${areaName(district)}`);
     } else {
@@ -124,7 +124,7 @@ export function rankMediators<C extends Candidate>(dispute: { disputeKind: TDisp
     }
     return { ...c, score: Math.round(score * 10) / 10, eligible, reasons };
   });
-  return ranked.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return ranked.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
 }
 
 // ---- assignment ----

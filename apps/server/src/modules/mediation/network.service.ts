@@ -95,9 +95,12 @@ export function createNetworkService(deps: { db: Db; clock: Clock; id: IdGenerat
 
     async createNode(actor: Actor, input: TNetworkNodeCreate, tx: Executor): Promise<TNetworkNode> {
       const courtId = courtOf(actor, 'mediation.manage');
-      const parent = await store.node(tx, input.parentId);
+      const parent = input.parentId ? await store.node(tx, input.parentId) : undefined;
       const fields: FieldError[] = [];
-      if (!parent || parent.courtId !== courtId) fields.push({ pointer: '/body/parentId', detail: '上级节点不存在', code: 'unknown' });
+      if (input.kind === 'centre') {
+        if (input.parentId) fields.push({ pointer: '/body/parentId', detail: '区中心是网络的根节点，没有上级', code: 'level' });
+        else if ((await store.nodes(tx, courtId)).some((n) => n.level === 'centre')) fields.push({ pointer: '/body/kind', detail: '本院已有区中心', code: 'duplicate' });
+      } else if (!parent || parent.courtId !== courtId) fields.push({ pointer: '/body/parentId', detail: '上级节点不存在', code: 'unknown' });
       else if (parent.level === 'organisation') fields.push({ pointer: '/body/parentId', detail: '调解组织下不能再设节点', code: 'level' });
       else if (input.kind === 'sub_centre' && parent.level !== 'centre') fields.push({ pointer: '/body/kind', detail: '分中心只能设在区中心之下', code: 'level' });
       if (!isKnownArea(input.areaCode)) fields.push({ pointer: '/body/areaCode', detail: `未知的地区代码 ${input.areaCode}`, code: 'unknown_area' });
@@ -107,8 +110,8 @@ export function createNetworkService(deps: { db: Db; clock: Clock; id: IdGenerat
       const row = {
         id: id(),
         courtId,
-        parentId: input.parentId,
-        level: input.kind === 'sub_centre' ? 'sub_centre' : 'organisation',
+        parentId: input.parentId ?? null,
+        level: input.kind === 'centre' || input.kind === 'sub_centre' ? input.kind : 'organisation',
         kind: input.kind,
         platform: input.kind === 'platform' ? input.platform! : null,
         name: input.name,
@@ -163,7 +166,8 @@ export function createNetworkService(deps: { db: Db; clock: Clock; id: IdGenerat
 
     async updateMediator(actor: Actor, mediatorId: string, raw: TMediatorWrite & { version: number }): Promise<TMediator> {
       const courtId = courtOf(actor, 'mediation.manage');
-      const input = ZMediatorWrite.parse(raw);
+      const { version: _seen, ...write } = raw;
+      const input = ZMediatorWrite.parse(write);
       return db.transaction(async (tx) => {
         const [current] = await store.mediators(tx, courtId, [mediatorId]);
         if (!current) throw MediationErrors.MEDIATION_NOT_FOUND();
