@@ -1,5 +1,6 @@
 // English.
 import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { mediationEn } from '../../features/mediation/i18n/en.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -27,6 +28,8 @@ export const en: Messages = {
     openMenu: 'Open the navigation menu',
     userMenu: 'User menu: {{name}}',
     signOut: 'Sign out',
+    triage: 'Triage',
+    myMediations: 'My mediations',
   },
   common: {
     loading: 'Loading…',
@@ -133,6 +136,8 @@ export const en: Messages = {
       audit: 'Search sign-ins and actions',
       account: 'Two-step verification, password, devices',
       apiDocs: 'OpenAPI 3.1 reference',
+      triage: 'Sort disputes by area and kind; assign a mediator or a joint group',
+      myMediations: 'Mediations assigned to you',
     },
     noMatters: 'No matters yet',
   },
@@ -549,4 +554,5 @@ export const en: Messages = {
   },
   video: videoEn,
   notifications: notificationsEn,
+  mediation: mediationEn,
 };
