@@ -26,7 +26,7 @@ export function MyMediationsPage() {
                 <Space wrap size={4}>
                   <Tag>{t(`mediation.kinds.${m.disputeKind as 'other'}`)}</Tag>
                   <Tag>{m.areaName}</Tag>
-                  <Tag color={m.mode === 'joint' ? 'blue' : undefined}>{m.mode === 'joint' ? `${t('mediation.mine.joint')} · ${m.lead ? t('mediation.mine.lead') : t('mediation.mine.member')}` : t('mediation.mine.single')}</Tag>
+                  <Tag>{m.mode === 'joint' ? `${t('mediation.mine.joint')} · ${m.lead ? t('mediation.mine.lead') : t('mediation.mine.member')}` : t('mediation.mine.single')}</Tag>
                   <Typography.Text type="secondary">{formatDateTime(m.assignedAt, i18n.language)}</Typography.Text>
                 </Space>
               </div>

@@ -55,7 +55,7 @@ function Assigned({ detail }: { detail: TTriageDetail }) {
             <Space wrap>
               <strong>{m.name}</strong>
               <span>{m.nodeName}</span>
-              {m.lead && a.mode === 'joint' ? <Tag color="blue">{t('mediation.panel.lead')}</Tag> : null}
+              {m.lead && a.mode === 'joint' ? <Tag>{t('mediation.panel.lead')}</Tag> : null}
             </Space>
           </List.Item>
         )}
@@ -84,7 +84,7 @@ function SuggestionItem(props: { s: TSuggestion; joint: boolean; picked?: Picked
           <strong>{s.name}</strong>
           <Tag>{t(`mediation.mediatorKinds.${s.kind}`)}</Tag>
           <Typography.Text type="secondary">{s.nodes.map((n) => n.name).join('、')}</Typography.Text>
-          <Tag color={s.eligible ? 'green' : 'default'}>{s.eligible ? t('mediation.panel.score', { score: s.score }) : t('mediation.panel.notEligible')}</Tag>
+          <Typography.Text strong={s.eligible} type={s.eligible ? undefined : 'secondary'}>{s.eligible ? t('mediation.panel.score', { score: s.score }) : t('mediation.panel.notEligible')}</Typography.Text>
         </Flex>
         <ul className="oc-reasons" aria-label={`${s.name}：${t('mediation.panel.suggestions')}`} style={{ margin: 0, paddingInlineStart: 20 }}>
           {s.reasons.map((r) => (
