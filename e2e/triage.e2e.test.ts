@@ -85,4 +85,51 @@ describe('triage of a dispute to a joint mediation group', () => {
     await phone.getByRole('link', { name: DISPUTE }).click();
     await expectPage(phone, DISPUTE);
   }, 180_000);
+
+  it('keeps the mediator pool and edits routing rules, refusing an overlap of equal priority', async () => {
+    const { page, server } = journey;
+    const coordinator = staffAccount(server, 'coordinator');
+    await signInWithPassword(page, coordinator.username, coordinator.password);
+    await expectPage(page, HOME_HEADINGS.coordinator);
+
+    await page.goto('/mediation/mediators');
+    await expectPage(page, '调解人才智库');
+    const chen = rows(page).filter({ hasText: '陈调解' });
+    expect(await chen.textContent()).toContain('8 件 / 75%');
+    await page.getByRole('button', { name: '修改 郭律师' }).click();
+    await page.getByLabel('在办上限（件）').fill('12');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => rows(page).filter({ hasText: '郭律师' }).textContent()).toContain('0/12');
+
+    await page.getByRole('link', { name: '分流规则' }).click();
+    await expectPage(page, '分流规则');
+    const before = await rows(page).count();
+    await page.getByRole('button', { name: '新增规则' }).click();
+    const drawer = page.locator('.ant-drawer');
+    const choose = async (label: string, option: string) => {
+      await drawer.getByLabel(label, { exact: true }).click();
+      // The lists are long: type to narrow them, as a coordinator would.
+      await page.keyboard.type(option.slice(0, 4));
+      await page.locator('.ant-select-item-option').getByText(option, { exact: true }).click();
+    };
+    await choose('地区', '新店街道（350213003）');
+    await choose('纠纷类型', '交通事故');
+    await choose('调解组织', '新店街道人民调解委员会（新店街道）');
+    await drawer.getByLabel('优先级（0–1000）').fill('100');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.getByText(/重叠且优先级同为 100/).waitFor();
+    await expectAccessible(page, 'overlapping rule refused');
+    await drawer.getByLabel('优先级（0–1000）').fill('120');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => rows(page).count()).toBe(before + 1);
+
+    const added = rows(page).filter({ hasText: '新店街道人民调解委员会' }).filter({ hasText: '120' });
+    await added.getByRole('button', { name: '修改' }).click();
+    await drawer.getByLabel('优先级（0–1000）').fill('130');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    const edited = rows(page).filter({ hasText: '新店街道人民调解委员会' }).filter({ hasText: '130' });
+    await edited.getByRole('button', { name: 'v2' }).click();
+    await page.getByText(/^第 2 版，林统筹/).waitFor();
+    expect(await page.getByText(/^第 1 版，林统筹/).count()).toBe(1);
+  }, 180_000);
 });

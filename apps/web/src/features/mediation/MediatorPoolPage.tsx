@@ -59,13 +59,13 @@ function MediatorForm({ editing, onDone }: { editing: TMediator | null; onDone()
         <Select options={ZMediatorKind.options.map((k) => ({ value: k, label: t(`mediation.mediatorKinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="nodeIds" label={t('mediation.pool.form.nodeIds')} rules={[{ required: true }]}>
-        <Select mode="multiple" options={nodes.map((n) => ({ value: n.id, label: n.name }))} />
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={nodes.map((n) => ({ value: n.id, label: n.name }))} />
       </Form.Item>
       <Form.Item name="specialties" label={t('mediation.pool.form.specialties')} rules={[{ required: true }]}>
         <Select mode="multiple" options={DISPUTE_KINDS.map((k) => ({ value: k, label: t(`mediation.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="areaCodes" label={t('mediation.pool.form.areaCodes')} rules={[{ required: true }]}>
-        <Select mode="multiple" options={areaOptions(nodes)} />
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={areaOptions(nodes)} />
       </Form.Item>
       <Form.Item name="maxLoad" label={t('mediation.pool.form.maxLoad')} rules={[{ required: true }]}>
         <InputNumber min={1} max={50} />

@@ -29,13 +29,13 @@ function RuleForm({ editing, onDone }: { editing: TRoutingRule | null; onDone():
   return (
     <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish}>
       <Form.Item name="areaPrefix" label={t('mediation.rules.form.areaPrefix')} rules={[{ required: true }]}>
-        <Select options={areaOptions(nodes)} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={areaOptions(nodes)} />
       </Form.Item>
       <Form.Item name="disputeKind" label={t('mediation.rules.form.disputeKind')}>
         <Select options={[{ value: ANY, label: t('mediation.rules.anyKind') }, ...DISPUTE_KINDS.map((k) => ({ value: k, label: t(`mediation.kinds.${k}`) }))]} />
       </Form.Item>
       <Form.Item name="nodeId" label={t('mediation.rules.form.nodeId')} rules={[{ required: true }]}>
-        <Select options={nodes.map((n) => ({ value: n.id, label: `${n.name}（${n.areaName}）` }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={nodes.map((n) => ({ value: n.id, label: `${n.name}（${n.areaName}）` }))} />
       </Form.Item>
       <Form.Item name="platform" label={t('mediation.rules.form.platform')}>
         <Select allowClear options={ZPlatform.options.map((p) => ({ value: p, label: t(`mediation.platforms.${p}`) }))} />

@@ -26,6 +26,7 @@ function QueueFilterForm({ onSearch, searching }: { onSearch: (v: FormValues) =>
       <Form.Item name="nodeId" label={t('mediation.queue.area')}>
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ minWidth: 220 }}
           placeholder={t('mediation.queue.allAreas')}
           options={network.filter((n) => n.level !== 'organisation').map((n) => ({ value: n.id, label: `${n.areaName} · ${n.name}` }))}
