@@ -49,11 +49,11 @@ const DEMO_RULES: { area: string; kind: TDisputeKind | null; node: string; prior
   { area: '350213', kind: null, node: 'centre', priority: 10 },
 ];
 
-type MediatorSeed = { username: string; name: string; kind: TMediatorKind; nodes: string[]; specialties: TDisputeKind[]; areas: string[]; maxLoad: number; record: { settled: number; failed: number }; weekdays?: boolean };
+type MediatorSeed = { username: string; name: string; kind: TMediatorKind; nodes: string[]; specialties: TDisputeKind[]; areas: string[]; maxLoad: number; record: { settled: number; failed: number }; weekdays?: boolean; printed?: boolean };
 const DEMO_MEDIATORS: MediatorSeed[] = [
   // The demo's existing mediator account (陈调解) joins the pool first.
   { username: 'mediator', name: '陈调解', kind: 'people_mediator', nodes: ['xindian-committee'], specialties: ['traffic', 'neighbour', 'loan'], areas: ['350213003'], maxLoad: 8, record: { settled: 6, failed: 2 }, weekdays: true },
-  { username: 'mediator2', name: '郭律师', kind: 'lawyer', nodes: ['traffic', 'enterprise'], specialties: ['traffic', 'loan', 'sale'], areas: ['350213'], maxLoad: 10, record: { settled: 9, failed: 3 } },
+  { username: 'mediator2', name: '郭律师', kind: 'lawyer', nodes: ['traffic', 'enterprise'], specialties: ['traffic', 'loan', 'sale'], areas: ['350213'], maxLoad: 10, record: { settled: 9, failed: 3 }, printed: true },
   { username: 'mediator3', name: '苏公证', kind: 'notary', nodes: ['enterprise', 'commerce'], specialties: ['enterprise', 'sale', 'loan'], areas: ['350213'], maxLoad: 6, record: { settled: 3, failed: 1 } },
   { username: 'mediator4', name: '何社工', kind: 'community_worker', nodes: ['maxiang-committee', 'family'], specialties: ['family', 'neighbour', 'property'], areas: ['350213002'], maxLoad: 8, record: { settled: 5, failed: 1 }, weekdays: true },
   { username: 'mediator5', name: '蔡工程师', kind: 'specialist', nodes: ['property'], specialties: ['property', 'neighbour'], areas: ['350213'], maxLoad: 5, record: { settled: 2, failed: 2 } },
@@ -96,7 +96,9 @@ export async function seedMediationDemo(
     if (!userId) {
       const password = `Oc-${randomBytes(9).toString('base64url')}1a`;
       userId = await createUser(tx, deps, { displayName: m.name, roles: ['mediator'], organisationId: ctx.centreOrgId, username: m.username, password });
-      accounts.push({ role: 'mediator', name: m.name, username: m.username, password });
+      // Only the joint-group partner of the demo's own mediator is printed; the rest of the pool are
+      // there to be ranked (their random passwords are not shown, so the sign-in list stays short).
+      if (m.printed) accounts.push({ role: 'mediator', name: m.name, username: m.username, password });
     }
     profileIds[m.username] = id();
     const availability = m.weekdays ? [1, 2, 3, 4, 5].map((day) => ({ day, from: 9 * 60, to: 17 * 60 + 30 })) : [];
