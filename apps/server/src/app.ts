@@ -41,7 +41,7 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createPayments } from './modules/payments/index.ts';
-import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { addMatterParticipants, createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { agreementsRoutes, createAgreementService } from './modules/agreements/index.ts';
 import { confirmationRoutes, createConfirmationService } from './modules/confirmation/index.ts';
@@ -49,6 +49,7 @@ import { createVideoService, createVideoSignaling, videoRoutes } from './modules
 import { createVideoRecording } from './modules/video/recording/index.ts';
 import { createDecisions } from './modules/decisions/index.ts';
 import { createNews } from './modules/news/index.ts';
+import { createMediation } from './modules/mediation/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -258,6 +259,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx), getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx) },
     files,
   });
+  const mediation = createMediation({
+    db,
+    clock,
+    id,
+    notifier,
+    matters: { getMatter: (actor, matterId, tx) => matters.getMatter(actor, matterId, tx), factsOf: (matterId, tx) => matters.factsOf(matterId, tx), addParticipants: addMatterParticipants },
+  });
 
   await app.register(
     async (api) => {
@@ -278,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(confirmationRoutes, { db, confirmations: createConfirmationService({ db, clock, id, agreements, matters, notifier }) });
       await api.register(decisions.routes);
       await api.register(createNews({ db, clock, id }).routes);
+      await api.register(mediation.routes);
     },
     { prefix: '/api/v1' },
   );

@@ -18,3 +18,4 @@ export * from './agreements.ts';
 export * from './decisions.ts';
 export * from './news.ts';
 export * from './confirmation.ts';
+export * from './mediation.ts';

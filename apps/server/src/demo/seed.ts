@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/index.ts';
 import { appendEvent } from '../platform/events/index.ts';
 import { mattersStore } from '../modules/matters/matters.store.ts';
 import { seedLibrary } from '../modules/library/index.ts';
+import { seedMediationDemo } from './mediation.seed.ts';
 
 export type DemoAccount = { role: Role; name: string; username?: string; password?: string; phone?: string; organisation: string };
 
@@ -76,6 +77,8 @@ export async function seedDemo(db: Db, deps: { keyring: Keyring; id: IdGenerator
       await appendEvent(tx, { type: 'matter.created', aggregateType: 'matter', aggregateId: matterId, payload: { stage: 'intake', demo: true } });
     }
     await seedLibrary(tx);
+    const mediators = await seedMediationDemo(tx, deps, { courtId: orgIds.court, centreOrgId: orgIds.mediationCentre, userIds, now, coordinatorId: userIds['coordinator']! });
+    accounts.push(...mediators.map((m) => ({ ...m, organisation: DEMO_ORGANISATIONS.mediationCentre.name })));
     return accounts;
   });
 }

@@ -29,7 +29,13 @@ export type Permission =
   /** Change a court's own settings (its case type codes, …). */
   | 'court.configure'
   /** Write, publish and withdraw news and legal-education articles (新闻与普法). */
-  | 'news.publish';
+  | 'news.publish'
+  /** See the mediation network, the mediator pool and the routing rules of the actor's court. */
+  | 'mediation.read'
+  /** Edit the network, the mediator pool and the routing rules of the actor's court. */
+  | 'mediation.manage'
+  /** Triage disputes of the actor's court and assign mediators. */
+  | 'mediation.assign';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -46,10 +52,10 @@ export type Resource = MatterFacts | CourtFacts | { type: 'platform' };
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   party: ['matter.list', 'matter.create', 'file.upload'],
   agent: ['matter.list', 'matter.create', 'file.upload'],
-  coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
-  mediator: ['matter.list', 'file.upload'],
-  judge: ['matter.list', 'file.upload', 'notification.send'],
-  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'news.publish'],
+  coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'mediation.read', 'mediation.manage', 'mediation.assign'],
+  mediator: ['matter.list', 'file.upload', 'mediation.read'],
+  judge: ['matter.list', 'file.upload', 'notification.send', 'mediation.read'],
+  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'news.publish', 'mediation.read'],
   appraiser: ['matter.list', 'file.upload'],
   integrator: ['matter.list', 'matter.create', 'file.upload'],
   analyst: [],

@@ -17,5 +17,7 @@ import * as agreements from '../../modules/agreements/agreements.tables.ts';
 import * as decisions from '../../modules/decisions/decisions.tables.ts';
 import * as news from '../../modules/news/news.tables.ts';
 import * as confirmation from '../../modules/confirmation/confirmation.tables.ts';
+import * as mediation from '../../modules/mediation/mediation.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news, ...confirmation };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news, ...confirmation, ...mediation };
+

@@ -2,6 +2,7 @@
 import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
 import { decisionsEn } from '../../features/decisions/decisions.i18n.ts';
 import { newsEn } from '../../features/news/news.i18n.ts';
+import { mediationEn } from '../../features/mediation/i18n/en.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsEn } from '../../features/agreements/agreements.i18n.ts';
@@ -30,6 +31,8 @@ export const en: Messages = {
     openMenu: 'Open the navigation menu',
     userMenu: 'User menu: {{name}}',
     signOut: 'Sign out',
+    triage: 'Triage',
+    myMediations: 'My mediations',
   },
   common: {
     loading: 'Loading…',
@@ -136,6 +139,8 @@ export const en: Messages = {
       audit: 'Search sign-ins and actions',
       account: 'Two-step verification, password, devices',
       apiDocs: 'OpenAPI 3.1 reference',
+      triage: 'Sort disputes by area and kind; assign a mediator or a joint group',
+      myMediations: 'Mediations assigned to you',
     },
     noMatters: 'No matters yet',
   },
@@ -555,4 +560,5 @@ export const en: Messages = {
   agreements: agreementsEn,
   decisions: decisionsEn,
   news: newsEn,
+  mediation: mediationEn,
 };

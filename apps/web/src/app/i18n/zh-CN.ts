@@ -2,6 +2,7 @@
 import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
 import { decisionsZhCN } from '../../features/decisions/decisions.i18n.ts';
 import { newsZhCN } from '../../features/news/news.i18n.ts';
+import { mediationZhCN } from '../../features/mediation/i18n/zh-CN.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 import { agreementsZhCN } from '../../features/agreements/agreements.i18n.ts';
 export const zhCN = {
@@ -28,6 +29,8 @@ export const zhCN = {
     openMenu: '打开导航菜单',
     userMenu: '用户菜单：{{name}}',
     signOut: '退出登录',
+    triage: '纠纷分拣',
+    myMediations: '我承办的调解',
   },
   common: {
     loading: '正在加载…',
@@ -134,6 +137,8 @@ export const zhCN = {
       audit: '检索登录和操作记录',
       account: '两步验证、修改密码、登录设备',
       apiDocs: 'OpenAPI 3.1 接口说明',
+      triage: '按地区和类型分拣纠纷，指派调解员或联合调解组',
+      myMediations: '指派给您的调解案件',
     },
     noMatters: '暂无案件',
   },
@@ -553,6 +558,7 @@ export const zhCN = {
   agreements: agreementsZhCN,
   decisions: decisionsZhCN,
   news: newsZhCN,
+  mediation: mediationZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

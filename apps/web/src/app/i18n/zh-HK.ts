@@ -2,6 +2,7 @@
 import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
 import { decisionsZhHK } from '../../features/decisions/decisions.i18n.ts';
 import { newsZhHK } from '../../features/news/news.i18n.ts';
+import { mediationZhHK } from '../../features/mediation/i18n/zh-HK.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsZhHK } from '../../features/agreements/agreements.i18n.ts';
@@ -30,6 +31,8 @@ export const zhHK: Messages = {
     openMenu: '打開導覽選單',
     userMenu: '用戶選單：{{name}}',
     signOut: '登出',
+    triage: '糾紛分揀',
+    myMediations: '我承辦的調解',
   },
   common: {
     loading: '正在載入…',
@@ -136,6 +139,8 @@ export const zhHK: Messages = {
       audit: '檢索登入和操作記錄',
       account: '兩步驗證、更改密碼、登入裝置',
       apiDocs: 'OpenAPI 3.1 介面說明',
+      triage: '按地區和類型分揀糾紛，指派調解員或聯合調解組',
+      myMediations: '指派給您的調解案件',
     },
     noMatters: '暫無案件',
   },
@@ -555,4 +560,5 @@ export const zhHK: Messages = {
   agreements: agreementsZhHK,
   decisions: decisionsZhHK,
   news: newsZhHK,
+  mediation: mediationZhHK,
 };

@@ -15,21 +15,28 @@ export const seesMatters = (roles: readonly TRole[]) => any(roles, MATTER_ROLES)
 export const readsAudit = (roles: readonly TRole[]) => any(roles, AUDIT_ROLES);
 export const readsApiDocs = (roles: readonly TRole[]) => any(roles, API_DOC_ROLES);
 export const isCitizen = (roles: readonly TRole[]) => CITIZEN_ROLES.includes(primaryRole(roles));
+/** Coordinators sort disputes and run the mediator pool; mediators see what they were assigned. */
+export const triagesDisputes = (roles: readonly TRole[]) => roles.includes('coordinator');
+export const mediates = (roles: readonly TRole[]) => roles.includes('mediator');
 export const isStaff = (roles: readonly TRole[]) => roles.some((r) => !CITIZEN_ROLES.includes(r));
 
-export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs';
+export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs' | 'triage' | 'myMediations';
 
 export const ENTRY_PATHS: Record<Entry, string> = {
   matters: '/matters',
   audit: '/admin/audit',
   account: '/account',
   apiDocs: '/api/docs',
+  triage: '/mediation/triage',
+  myMediations: '/mediation/mine',
 };
 
 /** The entry points a user's home and navigation offer, in order. */
 export function entriesFor(roles: readonly TRole[]): Entry[] {
   const entries: Entry[] = [];
   if (seesMatters(roles)) entries.push('matters');
+  if (triagesDisputes(roles)) entries.push('triage');
+  if (mediates(roles)) entries.push('myMediations');
   if (readsAudit(roles)) entries.push('audit');
   if (readsApiDocs(roles)) entries.push('apiDocs');
   entries.push('account');
