@@ -236,6 +236,9 @@ export function createDecisionService(deps: {
       const upload = await files.receive(Readable.from([Buffer.from(pdf)]), { filename: '生效证明.pdf', mediaType: 'application/pdf' });
       return files.store(actor, upload, { matterId: decision.matterId }, (storeFile) =>
         transact(async (tx) => {
+          // An appeal recorded since the check above takes the effect away: look again under the decision's lock.
+          await store.decision(tx, decision.id, { lock: true });
+          if ((await store.appealsOf(tx, [decision.id])).length) throw DecisionErrors.DECISION_NOT_EFFECTIVE('当事人已提起上诉，该文书尚未发生法律效力');
           const file = await storeFile(tx);
           const certificateId = id();
           const payload = { certificateId, decisionId: decision.id, effectiveOn: effect.effectiveOn, pdfSha256: file.sha256 };
