@@ -27,7 +27,11 @@ export type Permission =
   /** See every video room of the matter and its record, without being invited. */
   | 'video_room.oversee'
   /** Change a court's own settings (its case type codes, …). */
-  | 'court.configure';
+  | 'court.configure'
+  /** File a complaint or a preservation application online (网上立案). */
+  | 'filing.submit'
+  /** Review the court's filing queue: accept, ask for corrections, refuse; decide preservation applications. */
+  | 'filing.review';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -42,12 +46,12 @@ export type Resource = MatterFacts | CourtFacts | { type: 'platform' };
 
 /** Permissions that do not depend on a particular matter. */
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
-  party: ['matter.list', 'matter.create', 'file.upload'],
-  agent: ['matter.list', 'matter.create', 'file.upload'],
+  party: ['matter.list', 'matter.create', 'file.upload', 'filing.submit'],
+  agent: ['matter.list', 'matter.create', 'file.upload', 'filing.submit'],
   coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
   mediator: ['matter.list', 'file.upload'],
   judge: ['matter.list', 'file.upload', 'notification.send'],
-  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send'],
+  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'filing.review'],
   appraiser: ['matter.list', 'file.upload'],
   integrator: ['matter.list', 'matter.create', 'file.upload'],
   analyst: [],

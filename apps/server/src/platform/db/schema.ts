@@ -13,5 +13,6 @@ import * as library from '../../modules/library/library.tables.ts';
 import * as video from '../../modules/video/video.tables.ts';
 import * as videoRecording from '../../modules/video/video-recording.tables.ts';
 import * as payments from '../../modules/payments/payments.tables.ts';
+import * as filing from '../../modules/filing/filing.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...filing };
