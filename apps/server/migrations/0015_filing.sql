@@ -52,12 +52,13 @@ CREATE TABLE "filing_party" (
 );
 --> statement-breakpoint
 CREATE TABLE "filing_status_history" (
-	"id" uuid PRIMARY KEY NOT NULL,
 	"application_id" uuid NOT NULL,
+	"version" integer NOT NULL,
 	"status" text NOT NULL,
 	"actor_id" uuid,
 	"note" text,
-	"at" timestamp with time zone NOT NULL
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "filing_status_history_application_id_version_pk" PRIMARY KEY("application_id","version")
 );
 --> statement-breakpoint
 CREATE TABLE "preservation_application" (
@@ -95,7 +96,6 @@ CREATE TABLE "preservation_property" (
 	CONSTRAINT "preservation_property_application_id_seq_pk" PRIMARY KEY("application_id","seq")
 );
 --> statement-breakpoint
-ALTER TABLE "video_presence" ADD COLUMN "process_id" uuid NOT NULL;--> statement-breakpoint
 ALTER TABLE "filing_claim" ADD CONSTRAINT "filing_claim_application_id_filing_application_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."filing_application"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filing_material" ADD CONSTRAINT "filing_material_application_id_filing_application_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."filing_application"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filing_party" ADD CONSTRAINT "filing_party_application_id_filing_application_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."filing_application"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -105,6 +105,5 @@ ALTER TABLE "preservation_property" ADD CONSTRAINT "preservation_property_applic
 CREATE INDEX "filing_application_court_idx" ON "filing_application" USING btree ("court_id","status","submitted_at");--> statement-breakpoint
 CREATE INDEX "filing_application_filer_idx" ON "filing_application" USING btree ("filer_id");--> statement-breakpoint
 CREATE INDEX "filing_application_deadline_idx" ON "filing_application" USING btree ("status","correction_deadline");--> statement-breakpoint
-CREATE INDEX "filing_status_history_app_idx" ON "filing_status_history" USING btree ("application_id","at");--> statement-breakpoint
 CREATE INDEX "preservation_application_court_idx" ON "preservation_application" USING btree ("court_id","status");--> statement-breakpoint
 CREATE INDEX "preservation_application_applicant_idx" ON "preservation_application" USING btree ("applicant_id");

@@ -91,16 +91,17 @@ export function createFilingService(deps: FilingDeps) {
   async function change(tx: Executor, row: FilingRow, expectedVersion: number, status: TFilingStatus, set: Partial<FilingRow>, actorId: string | null, note: string | null) {
     const now = clock.now();
     if (!(await store.update(tx, row.id, expectedVersion, { ...set, status, updatedAt: now }))) throw FilingErrors.FILING_STALE();
-    await store.addHistory(tx, { id: id(), applicationId: row.id, status, actorId, note, at: now });
+    await store.addHistory(tx, { applicationId: row.id, version: expectedVersion + 1, status, actorId, note, at: now });
     await appendEvent(tx, { type: `filing.${status}`, aggregateType: 'filing', aggregateId: row.id, actorId, payload: { applicationId: row.id, courtId: row.courtId, version: expectedVersion + 1 } });
   }
 
-  async function view(actor: Actor, row: FilingRow, q: Executor = db): Promise<TFiling> {
+  /** `known`: an order created in the caller's transaction, which payments cannot read from outside it yet. */
+  async function view(actor: Actor, row: FilingRow, q: Executor = db, known?: TPaymentOrder): Promise<TFiling> {
     const c = await store.content(q, row.id);
     const files = await Promise.all(c.materials.map((m) => blobsStore.findFile(q, m.fileId)));
     let payment: TFiling['payment'] = null;
     if (row.paymentOrderId) {
-      const order = await ports.getPaymentOrder(actor, row.paymentOrderId).catch(() => undefined);
+      const order = known?.id === row.paymentOrderId ? known : await ports.getPaymentOrder(actor, row.paymentOrderId).catch(() => undefined);
       if (order) payment = { orderId: order.id, status: order.status, payUrl: order.payUrl, amountFen: order.amountFen };
     }
     return {
@@ -172,7 +173,7 @@ export function createFilingService(deps: FilingDeps) {
         updatedAt: now,
       };
       await store.insert(tx, row, content);
-      await store.addHistory(tx, { id: id(), applicationId, status: 'submitted', actorId: actor.userId, note: null, at: now });
+      await store.addHistory(tx, { applicationId, version: 1, status: 'submitted', actorId: actor.userId, note: null, at: now });
       await appendEvent(tx, { type: 'filing.submitted', aggregateType: 'filing', aggregateId: applicationId, actorId: actor.userId, payload: { applicationId, courtId: input.courtId, version: 1 } });
       return view(actor, (await store.get(tx, applicationId))!, tx);
     },
@@ -206,22 +207,25 @@ export function createFilingService(deps: FilingDeps) {
           const deadline = correctionDeadline(now, decision.deadlineDays);
           await change(tx, row, row.version, status, { ...base, correctionItems: decision.items, correctionDeadline: deadline }, actor.userId, decision.items.map((i) => i.reason).join('；'));
           await tell(tx, row, 'filing.correction', '立案申请需要补正', `您的${row.cause}立案申请需要补正：${decision.items.map((i) => i.reason).join('；')}。请在 ${deadline.toISOString().slice(0, 10)} 前补正。`);
-        } else if (decision.action === 'refuse') {
+          return view(actor, (await store.get(tx, row.id))!, tx);
+        }
+        if (decision.action === 'refuse') {
           await change(tx, row, row.version, status, { ...base, refusalReasons: decision.reasons }, actor.userId, decision.reasons);
           await tell(tx, row, 'filing.refused', '立案申请不予受理', `您的${row.cause}起诉经审查不予受理，可在平台查看裁定书。`);
-        } else {
-          const parties = await store.partiesOf(tx, [row.id]);
-          const matter = await ports.createMatter(actor, { title: titleOf(parties, row.cause), courtId: row.courtId, participants: [{ userId: row.filerId, role: row.filerRole as 'party' | 'agent' }] }, tx);
-          const caseNumber = await ports.allocateCaseNumber(tx, row.courtId, '民初');
-          const fee: TFeeEstimateRequest = acceptanceFeeRequest(row.claimsTotalFen);
-          const feeFen = estimateFee(fee, schedule).feeFen;
-          // The filer prepays (《诉讼费用交纳办法》第二十条), so the order is theirs.
-          const order = await ports.createPaymentOrder(filerActor(row), matter.id, { fee, amountFen: feeFen }, origin, tx);
-          await change(tx, row, row.version, status, { ...base, matterId: matter.id, caseNumber, feeFen, paymentOrderId: order.id }, actor.userId, caseNumber);
-          await appendEvent(tx, { type: 'filing.case.registered', aggregateType: 'matter', aggregateId: matter.id, actorId: actor.userId, payload: { applicationId: row.id, caseNumber, feeFen, orderId: order.id } });
-          await tell(tx, row, 'filing.accepted', '已登记立案', `您的${row.cause}起诉已登记立案，案号${caseNumber}。请在 7 日内预交案件受理费 ${(feeFen / 100).toFixed(2)} 元。`);
+          return view(actor, (await store.get(tx, row.id))!, tx);
         }
-        return view(actor, (await store.get(tx, row.id))!, tx);
+        // Acceptance (登记立案): the matter, its number, the fee and the order commit together or not at all.
+        const parties = await store.partiesOf(tx, [row.id]);
+        const matter = await ports.createMatter(actor, { title: titleOf(parties, row.cause), courtId: row.courtId, participants: [{ userId: row.filerId, role: row.filerRole as 'party' | 'agent' }] }, tx);
+        const caseNumber = await ports.allocateCaseNumber(tx, row.courtId, '民初');
+        const fee: TFeeEstimateRequest = acceptanceFeeRequest(row.claimsTotalFen);
+        const feeFen = estimateFee(fee, schedule).feeFen;
+        // The filer prepays (《诉讼费用交纳办法》第二十条), so the order is theirs.
+        const order = await ports.createPaymentOrder(filerActor(row), matter.id, { fee, amountFen: feeFen }, origin, tx);
+        await change(tx, row, row.version, status, { ...base, matterId: matter.id, caseNumber, feeFen, paymentOrderId: order.id }, actor.userId, caseNumber);
+        await appendEvent(tx, { type: 'filing.case.registered', aggregateType: 'matter', aggregateId: matter.id, actorId: actor.userId, payload: { applicationId: row.id, caseNumber, feeFen, orderId: order.id } });
+        await tell(tx, row, 'filing.accepted', '已登记立案', `您的${row.cause}起诉已登记立案，案号${caseNumber}。请在 7 日内预交案件受理费 ${(feeFen / 100).toFixed(2)} 元。`);
+        return view(actor, (await store.get(tx, row.id))!, tx, order);
       });
     },
 

@@ -55,7 +55,7 @@ export const filingStore = {
       db.select().from(filingParty).where(eq(filingParty.applicationId, id)).orderBy(asc(filingParty.seq)),
       db.select().from(filingClaim).where(eq(filingClaim.applicationId, id)).orderBy(asc(filingClaim.seq)),
       db.select().from(filingMaterial).where(eq(filingMaterial.applicationId, id)).orderBy(asc(filingMaterial.seq)),
-      db.select().from(filingStatusHistory).where(eq(filingStatusHistory.applicationId, id)).orderBy(asc(filingStatusHistory.at), asc(filingStatusHistory.id)),
+      db.select().from(filingStatusHistory).where(eq(filingStatusHistory.applicationId, id)).orderBy(asc(filingStatusHistory.version)),
     ]);
     return { parties, claims, materials, history };
   },

@@ -88,16 +88,17 @@ export const filingMaterial = pgTable(
 export const filingStatusHistory = pgTable(
   'filing_status_history',
   {
-    id: uuid('id').primaryKey(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => filingApplication.id, { onDelete: 'cascade' }),
+    /** The application's version this change produced: orders the history even within one instant. */
+    version: integer('version').notNull(),
     status: text('status').notNull(),
     actorId: uuid('actor_id'),
     note: text('note'),
     at: tstz('at').notNull(),
   },
-  (t) => [index('filing_status_history_app_idx').on(t.applicationId, t.at)],
+  (t) => [primaryKey({ columns: [t.applicationId, t.version] })],
 );
 
 /** A property preservation application (诉前 / 诉中财产保全). */

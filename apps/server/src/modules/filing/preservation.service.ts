@@ -2,7 +2,7 @@
 // property, the amount and the guarantee; the fee is priced by the Decree and paid through payments; the
 // court's clerk grants or refuses with reasons. Pre-litigation applications open their own matter (a
 // 财保 case, numbered when granted); in-litigation ones belong to the accepted filing's matter.
-import type { TPreservation, TPreservationDecision, TPreservationSubmit } from '@opencourt/contracts';
+import type { TPaymentOrder, TPreservation, TPreservationDecision, TPreservationSubmit } from '@opencourt/contracts';
 import type { Actor } from '../../platform/auth/index.ts';
 import { appendEvent } from '../../platform/events/index.ts';
 import { CommonErrors } from '../../platform/http/index.ts';
@@ -17,11 +17,12 @@ import type { Executor } from '../../platform/db/database.ts';
 export function createPreservationService(deps: FilingDeps) {
   const { db, clock, id, keyring, notifier, schedule, ports } = deps;
 
-  async function view(actor: Actor, row: PreservationRow, q: Executor = db): Promise<TPreservation> {
+  /** `known`: an order created in the caller's transaction, which payments cannot read from outside it yet. */
+  async function view(actor: Actor, row: PreservationRow, q: Executor = db, known?: TPaymentOrder): Promise<TPreservation> {
     const property = await store.propertyOf(q, row.id);
     let payment: TPreservation['payment'] = null;
     if (row.paymentOrderId) {
-      const order = await ports.getPaymentOrder(actor, row.paymentOrderId).catch(() => undefined);
+      const order = known?.id === row.paymentOrderId ? known : await ports.getPaymentOrder(actor, row.paymentOrderId).catch(() => undefined);
       if (order) payment = { orderId: order.id, status: order.status, payUrl: order.payUrl, amountFen: order.amountFen };
     }
     return {
@@ -100,7 +101,7 @@ export function createPreservationService(deps: FilingDeps) {
         input.property.map((p, seq) => ({ applicationId: rowId, seq, kind: p.kind, description: p.description, locationSealed: keyring.seal(p.location), valueFen: p.valueFen })),
       );
       await appendEvent(tx, { type: 'preservation.submitted', aggregateType: 'matter', aggregateId: matterId, actorId: actor.userId, payload: { preservationId: rowId, stage: input.stage, amountFen: input.amountFen, feeFen } });
-      return view(actor, (await store.preservation(tx, rowId))!, tx);
+      return view(actor, (await store.preservation(tx, rowId))!, tx, order);
     },
 
     async decide(actor: Actor, preservationId: string, decision: TPreservationDecision): Promise<TPreservation> {
