@@ -140,7 +140,8 @@ export const ZFilingPartyView = z.object({
   kind: z.enum(['person', 'organisation']),
   side: ZFilingSide,
   name: z.string(),
-  /** Masked unless the viewer is the filer or the court's clerk. */
+  idKind: ZIdKind.nullable(),
+  /** Only the filer and the court's clerks read an application, and both need the full number. */
   idNumber: z.string().nullable(),
   uscc: z.string().nullable(),
   address: z.string().nullable(),

@@ -45,6 +45,13 @@ export async function filingRoutes(app: FastifyInstance, opts: { db: Db; filing:
     return reply.code(201).send(result.body);
   });
 
+  r.get('/filing/courts', {
+    schema: { tags, summary: '可以网上立案的法院', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } },
+  }, async (request) => {
+    requireActor(request);
+    return { items: await filing.courts() };
+  });
+
   r.get('/filings', {
     schema: { tags, summary: '我的立案申请（scope=mine）或本院立案审查队列（scope=queue，书记员）', querystring: ZFilingListQuery, response: { 200: ZFilingList } },
   }, async (request) => filing.list(requireActor(request), request.query));

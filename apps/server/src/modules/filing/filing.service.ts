@@ -118,6 +118,7 @@ export function createFilingService(deps: FilingDeps) {
           kind: p.kind,
           side: p.side,
           name: p.name,
+          idKind: p.kind === 'person' ? (p.idKind ?? null) : null,
           idNumber: p.kind === 'person' ? (p.idNumber ?? null) : null,
           uscc: p.kind === 'organisation' ? (p.uscc ?? null) : null,
           address: p.address,
@@ -244,6 +245,8 @@ export function createFilingService(deps: FilingDeps) {
       }
       return lapsed;
     },
+
+    courts: () => store.courts(db),
 
     async get(actor: Actor, applicationId: string): Promise<TFiling> {
       return view(actor, await readable(actor, applicationId));

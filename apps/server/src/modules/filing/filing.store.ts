@@ -1,6 +1,7 @@
 // All SQL of filing and preservation applications.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { organisation } from '../../platform/auth/auth.tables.ts';
 import { filingApplication, filingClaim, filingMaterial, filingParty, filingStatusHistory, preservationApplication, preservationProperty } from './filing.tables.ts';
 
 export type FilingRow = typeof filingApplication.$inferSelect;
@@ -17,6 +18,10 @@ export type FilingContent = {
 };
 
 export const filingStore = {
+  /** The courts a complaint may be filed with. */
+  async courts(db: Executor): Promise<{ id: string; name: string }[]> {
+    return db.select({ id: organisation.id, name: organisation.name }).from(organisation).where(eq(organisation.kind, 'court')).orderBy(asc(organisation.name));
+  },
   async insert(tx: Executor, row: typeof filingApplication.$inferInsert, content: FilingContent) {
     await tx.insert(filingApplication).values(row);
     await this.insertContent(tx, content);

@@ -1,5 +1,6 @@
 // English.
 import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
+import { filingEn } from '../../features/filing/filing.i18n.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -24,6 +25,7 @@ export const en: Messages = {
     audit: 'Audit log',
     account: 'Account and security',
     apiDocs: 'API documentation',
+    filings: 'Online filing',
     openMenu: 'Open the navigation menu',
     userMenu: 'User menu: {{name}}',
     signOut: 'Sign out',
@@ -133,6 +135,7 @@ export const en: Messages = {
       audit: 'Search sign-ins and actions',
       account: 'Two-step verification, password, devices',
       apiDocs: 'OpenAPI 3.1 reference',
+      filings: 'Complaints, corrections, fees and preservation',
     },
     noMatters: 'No matters yet',
   },
@@ -549,4 +552,5 @@ export const en: Messages = {
   },
   video: videoEn,
   notifications: notificationsEn,
+  filing: filingEn,
 };

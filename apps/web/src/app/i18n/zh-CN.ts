@@ -1,5 +1,6 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
 import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
+import { filingZhCN } from '../../features/filing/filing.i18n.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
@@ -22,6 +23,7 @@ export const zhCN = {
     audit: '审计日志',
     account: '账号与安全',
     apiDocs: '接口文档',
+    filings: '网上立案',
     openMenu: '打开导航菜单',
     userMenu: '用户菜单：{{name}}',
     signOut: '退出登录',
@@ -131,6 +133,7 @@ export const zhCN = {
       audit: '检索登录和操作记录',
       account: '两步验证、修改密码、登录设备',
       apiDocs: 'OpenAPI 3.1 接口说明',
+      filings: '提交起诉状、补正、缴费和保全申请',
     },
     noMatters: '暂无案件',
   },
@@ -547,6 +550,7 @@ export const zhCN = {
   },
   video: videoZhCN,
   notifications: notificationsZhCN,
+  filing: filingZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

@@ -1,5 +1,6 @@
 // Traditional Chinese as used in Hong Kong and Macau.
 import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
+import { filingZhHK } from '../../features/filing/filing.i18n.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -24,6 +25,7 @@ export const zhHK: Messages = {
     audit: '審計日誌',
     account: '帳號與安全',
     apiDocs: '介面文件',
+    filings: '網上立案',
     openMenu: '打開導覽選單',
     userMenu: '用戶選單：{{name}}',
     signOut: '登出',
@@ -133,6 +135,7 @@ export const zhHK: Messages = {
       audit: '檢索登入和操作記錄',
       account: '兩步驗證、更改密碼、登入裝置',
       apiDocs: 'OpenAPI 3.1 介面說明',
+      filings: '提交起訴狀、補正、繳費和保全申請',
     },
     noMatters: '暫無案件',
   },
@@ -549,4 +552,5 @@ export const zhHK: Messages = {
   },
   video: videoZhHK,
   notifications: notificationsZhHK,
+  filing: filingZhHK,
 };

@@ -1,5 +1,5 @@
 // The navigation: home plus the entry points the user's roles offer (see shared/session/access.ts).
-import { ApiOutlined, AuditOutlined, FolderOpenOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, FileAddOutlined, FolderOpenOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { TRole } from '@opencourt/contracts';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -13,6 +13,7 @@ const ICONS: Record<Entry | 'home', ReactNode> = {
   audit: <AuditOutlined />,
   apiDocs: <ApiOutlined />,
   account: <SafetyCertificateOutlined />,
+  filings: <FileAddOutlined />,
 };
 
 function selectedKey(pathname: string, keys: string[]): string {

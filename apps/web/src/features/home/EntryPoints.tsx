@@ -1,5 +1,5 @@
 // The role's entry points, as large tappable cards (the same list the navigation shows).
-import { ApiOutlined, AuditOutlined, FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, FileAddOutlined, FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { TRole } from '@opencourt/contracts';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -12,6 +12,7 @@ const ICONS: Record<Entry, ReactNode> = {
   audit: <AuditOutlined />,
   apiDocs: <ApiOutlined />,
   account: <SafetyCertificateOutlined />,
+  filings: <FileAddOutlined />,
 };
 
 export function EntryPoints({ roles }: { roles: readonly TRole[] }) {

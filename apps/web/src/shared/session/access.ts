@@ -17,13 +17,17 @@ export const readsApiDocs = (roles: readonly TRole[]) => any(roles, API_DOC_ROLE
 export const isCitizen = (roles: readonly TRole[]) => CITIZEN_ROLES.includes(primaryRole(roles));
 export const isStaff = (roles: readonly TRole[]) => roles.some((r) => !CITIZEN_ROLES.includes(r));
 
-export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs';
+export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs' | 'filings';
+
+/** Roles that file online (parties and lawyers) or review filings (the court's clerks). */
+const FILING_ROLES: readonly TRole[] = ['party', 'agent', 'clerk'];
 
 export const ENTRY_PATHS: Record<Entry, string> = {
   matters: '/matters',
   audit: '/admin/audit',
   account: '/account',
   apiDocs: '/api/docs',
+  filings: '/filings',
 };
 
 /** The entry points a user's home and navigation offer, in order. */
@@ -33,5 +37,6 @@ export function entriesFor(roles: readonly TRole[]): Entry[] {
   if (readsAudit(roles)) entries.push('audit');
   if (readsApiDocs(roles)) entries.push('apiDocs');
   entries.push('account');
+  if (any(roles, FILING_ROLES)) entries.push('filings');
   return entries;
 }
