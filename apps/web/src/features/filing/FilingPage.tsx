@@ -58,15 +58,15 @@ function FilingView({ filing }: { filing: TFiling }) {
               <Button type="primary" href={filing.payment.payUrl}>{t('filing.pay')}</Button>
             )}
             {filing.payment?.status === 'paid' && <Tag color="success" data-testid="fee-paid">{t('filing.paid')}</Tag>}
-            {filing.payment?.status === 'paid' && <Button onClick={() => downloadReceipt(`/payments/${filing.payment!.orderId}/receipt.pdf`, `${t('filing.receipt')}.pdf`).catch(setError)}>{t('filing.receipt')}</Button>}
-            <Button onClick={() => download('fee-notice.pdf', t('filing.feeNoticePdf'))}>{t('filing.feeNoticePdf')}</Button>
+            {filing.payment?.status === 'paid' && <Button onClick={() => downloadReceipt(`/payments/${filing.payment!.orderId}/receipt.pdf`, `${t('filing.receiptFile')}.pdf`).catch(setError)}>{t('filing.receipt')}</Button>}
+            <Button onClick={() => download('fee-notice.pdf', t('filing.feeNoticeFile'))}>{t('filing.feeNoticePdf')}</Button>
           </Space>
         </Card>
       )}
       {filing.status === 'refused' && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('filing.refusedReasons')}</Typography.Title>}>
           <Typography.Paragraph>{filing.refusalReasons}</Typography.Paragraph>
-          <Button onClick={() => download('ruling.pdf', t('filing.rulingPdf'))}>{t('filing.rulingPdf')}</Button>
+          <Button onClick={() => download('ruling.pdf', t('filing.rulingFile'))}>{t('filing.rulingPdf')}</Button>
         </Card>
       )}
       {!isFiler && filing.status === 'submitted' && <DecisionPanel filing={filing} />}
@@ -85,7 +85,7 @@ function FilingView({ filing }: { filing: TFiling }) {
             { key: 'materials', label: t('filing.materials'), children: filing.materials.map((m) => m.filename).join('、') || '—' },
           ]}
         />
-        <Button style={{ marginTop: 12 }} onClick={() => download('complaint.pdf', t('filing.complaintPdf'))}>{t('filing.complaintPdf')}</Button>
+        <Button style={{ marginTop: 12 }} onClick={() => download('complaint.pdf', t('filing.complaintFile'))}>{t('filing.complaintPdf')}</Button>
       </Card>
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('filing.history')}</Typography.Title>}>
         <Timeline items={filing.history.map((h) => ({ content: `${formatDateTime(h.at, i18n.language)} ${t(`filing.status.${h.status}`)}${h.note ? `：${h.note}` : ''}` }))} />

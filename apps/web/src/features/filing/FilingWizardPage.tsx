@@ -197,7 +197,7 @@ function PartiesStep({ form }: { form: FormInstance }) {
           {fields.map((field, i) => {
             const kind = form.getFieldValue(['parties', field.name, 'kind']) as string;
             return (
-              <Card key={field.key} size="small" title={t('filing.party', { n: i + 1 })} extra={fields.length > 2 ? <Button type="link" onClick={() => remove(field.name)}>{t('filing.remove')}</Button> : null}>
+              <Card key={field.key} className="oc-filing-item" size="small" title={t('filing.party', { n: i + 1 })} extra={fields.length > 2 ? <Button type="link" onClick={() => remove(field.name)}>{t('filing.remove')}</Button> : null}>
                 <Form.Item name={[field.name, 'side']} label={t('filing.side')}>
                   <Radio.Group options={(['plaintiff', 'defendant', 'third-party'] as const).map((s) => ({ value: s, label: t(`filing.sides.${s}`) }))} />
                 </Form.Item>
@@ -263,7 +263,7 @@ function ClaimsStep({ form }: { form: FormInstance }) {
       {(fields, { add, remove }) => (
         <Flex vertical gap={12}>
           {fields.map((field, i) => (
-            <Card key={field.key} size="small" title={t('filing.claim', { n: i + 1 })} extra={fields.length > 1 ? <Button type="link" onClick={() => remove(field.name)}>{t('filing.remove')}</Button> : null}>
+            <Card key={field.key} className="oc-filing-item" size="small" title={t('filing.claim', { n: i + 1 })} extra={fields.length > 1 ? <Button type="link" onClick={() => remove(field.name)}>{t('filing.remove')}</Button> : null}>
               <Form.Item name={[field.name, 'description']} label={t('filing.claimText')} rules={[{ required: true, min: 2, message: t('filing.claimText') }]}>
                 <Input.TextArea rows={2} maxLength={500} />
               </Form.Item>

@@ -14,6 +14,7 @@ export const useFiling = (id: string) =>
   useQuery({
     queryKey: ['filing', id],
     queryFn: ({ signal }) => api.get<TFiling>(`/filings/${encodeURIComponent(id)}`, undefined, { signal }),
+    enabled: !!id,
     refetchInterval: (q) => (q.state.data?.payment?.status === 'pending' ? 2000 : false),
   });
 
