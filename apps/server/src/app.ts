@@ -50,6 +50,7 @@ import { createVideoRecording } from './modules/video/recording/index.ts';
 import { createDecisions } from './modules/decisions/index.ts';
 import { createNews } from './modules/news/index.ts';
 import { createMediation } from './modules/mediation/index.ts';
+import { createFiling } from './modules/filing/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -224,10 +225,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     id,
     keyring,
     jobs,
-    matters: { factsOf: (matterId) => matters.factsOf(matterId), getMatter: (actor, matterId) => matters.getMatter(actor, matterId) },
+    matters: { factsOf: (matterId, tx) => matters.factsOf(matterId, tx), getMatter: (actor, matterId) => matters.getMatter(actor, matterId) },
     schedule: config.feeSchedule,
     config: config.payments,
     log: app.log.child({ component: 'payments' }),
+  });
+  const filing = createFiling({
+    db,
+    clock,
+    id,
+    keyring,
+    jobs,
+    notifier,
+    schedule: config.feeSchedule,
+    ports: {
+      createMatter: (actor, input, tx) => matters.createMatter(actor, input, tx),
+      allocateCaseNumber: (tx, courtId, typeCode) => caseNumbers.allocate(tx, courtId, typeCode),
+      createPaymentOrder: (actor, matterId, input, origin, tx) => payments.service.createOrder(actor, matterId, input, origin, tx),
+      getPaymentOrder: (actor, orderId) => payments.service.getOrder(actor, orderId),
+    },
   });
   const videoRecording = createVideoRecording({ db, clock, id, config: config.video, jobsEnabled: config.jobs.enabled, jobs, publish: realtime.publish, fileDeps });
   const video = createVideoService({
@@ -287,6 +303,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(decisions.routes);
       await api.register(createNews({ db, clock, id }).routes);
       await api.register(mediation.routes);
+      await api.register(filing.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -315,6 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
       await videoRecording.schedule();
       await payments.schedule();
+      await filing.schedule();
       await jobs.start();
       await consumers.start();
       ledger.start();

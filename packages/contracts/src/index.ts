@@ -19,3 +19,4 @@ export * from './decisions.ts';
 export * from './news.ts';
 export * from './confirmation.ts';
 export * from './mediation.ts';
+export * from './filing.ts';

@@ -19,7 +19,8 @@ import { paymentsStore as store, type OrderRow, type RefundRow } from './payment
 import type { PaymentProvider, ProviderNotification } from './provider.ts';
 
 export type PaymentMatters = {
-  factsOf(matterId: string): Promise<MatterFacts | undefined>;
+  /** Inside a transaction pass it, so a matter created in that transaction is seen. */
+  factsOf(matterId: string, tx?: Executor): Promise<MatterFacts | undefined>;
   getMatter(actor: Actor, matterId: string): Promise<TMatter>;
 };
 
@@ -77,8 +78,8 @@ export function createPaymentService(deps: {
   const { db, clock, id, provider, schedule, settings } = deps;
 
   /** The matter's facts when the actor may read it; a matter they may not see looks missing. */
-  async function readableMatter(actor: Actor, matterId: string): Promise<MatterFacts> {
-    const facts = await deps.matters.factsOf(matterId);
+  async function readableMatter(actor: Actor, matterId: string, tx?: Executor): Promise<MatterFacts> {
+    const facts = await deps.matters.factsOf(matterId, tx);
     if (!facts || !can(actor, 'matter.read', facts)) throw PaymentErrors.PAYMENT_NOT_FOUND('案件不存在或无权查看');
     return facts;
   }
@@ -104,7 +105,7 @@ export function createPaymentService(deps: {
 
   return {
     async createOrder(actor: Actor, matterId: string, input: TPaymentCreate, origin: string, tx: Executor): Promise<TPaymentOrder> {
-      const facts = await readableMatter(actor, matterId);
+      const facts = await readableMatter(actor, matterId, tx);
       if (!mayPay(actor, facts)) throw PaymentErrors.PAYMENT_NOT_ALLOWED();
       const amountFen = orderAmount(input.fee, input.amountFen, schedule);
       const now = clock.now();

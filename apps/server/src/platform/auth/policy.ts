@@ -35,7 +35,11 @@ export type Permission =
   /** Edit the network, the mediator pool and the routing rules of the actor's court. */
   | 'mediation.manage'
   /** Triage disputes of the actor's court and assign mediators. */
-  | 'mediation.assign';
+  | 'mediation.assign'
+  /** File a complaint or a preservation application online (网上立案). */
+  | 'filing.submit'
+  /** Review the court's filing queue: accept, ask for corrections, refuse; decide preservation applications. */
+  | 'filing.review';
 
 /** What a resource exposes to the policy: never its content, only the facts access depends on. */
 export type MatterFacts = {
@@ -50,12 +54,12 @@ export type Resource = MatterFacts | CourtFacts | { type: 'platform' };
 
 /** Permissions that do not depend on a particular matter. */
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
-  party: ['matter.list', 'matter.create', 'file.upload'],
-  agent: ['matter.list', 'matter.create', 'file.upload'],
+  party: ['matter.list', 'matter.create', 'file.upload', 'filing.submit'],
+  agent: ['matter.list', 'matter.create', 'file.upload', 'filing.submit'],
   coordinator: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'mediation.read', 'mediation.manage', 'mediation.assign'],
   mediator: ['matter.list', 'file.upload', 'mediation.read'],
   judge: ['matter.list', 'file.upload', 'notification.send', 'mediation.read'],
-  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'news.publish', 'mediation.read'],
+  clerk: ['matter.list', 'matter.create', 'file.upload', 'notification.send', 'news.publish', 'mediation.read', 'filing.review'],
   appraiser: ['matter.list', 'file.upload'],
   integrator: ['matter.list', 'matter.create', 'file.upload'],
   analyst: [],

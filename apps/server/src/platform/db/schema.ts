@@ -18,6 +18,7 @@ import * as decisions from '../../modules/decisions/decisions.tables.ts';
 import * as news from '../../modules/news/news.tables.ts';
 import * as confirmation from '../../modules/confirmation/confirmation.tables.ts';
 import * as mediation from '../../modules/mediation/mediation.tables.ts';
+import * as filing from '../../modules/filing/filing.tables.ts';
 
-export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news, ...confirmation, ...mediation };
+export const schema = { ...auth, ...audit, ...blobs, ...events, ...http, ...jobs, ...ledger, ...notify, ...matters, ...caseNumbers, ...library, ...video, ...videoRecording, ...payments, ...agreements, ...decisions, ...news, ...confirmation, ...mediation, ...filing };
 

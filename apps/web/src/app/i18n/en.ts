@@ -3,6 +3,7 @@ import { notificationsEn } from '../../features/notifications/notifications.i18n
 import { decisionsEn } from '../../features/decisions/decisions.i18n.ts';
 import { newsEn } from '../../features/news/news.i18n.ts';
 import { mediationEn } from '../../features/mediation/i18n/en.ts';
+import { filingEn } from '../../features/filing/filing.i18n.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsEn } from '../../features/agreements/agreements.i18n.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
     audit: 'Audit log',
     account: 'Account and security',
     apiDocs: 'API documentation',
+    filings: 'Online filing',
     openMenu: 'Open the navigation menu',
     userMenu: 'User menu: {{name}}',
     signOut: 'Sign out',
@@ -141,6 +143,7 @@ export const en: Messages = {
       apiDocs: 'OpenAPI 3.1 reference',
       triage: 'Sort disputes by area and kind; assign a mediator or a joint group',
       myMediations: 'Mediations assigned to you',
+      filings: 'Complaints, corrections, fees and preservation',
     },
     noMatters: 'No matters yet',
   },
@@ -561,4 +564,5 @@ export const en: Messages = {
   decisions: decisionsEn,
   news: newsEn,
   mediation: mediationEn,
+  filing: filingEn,
 };

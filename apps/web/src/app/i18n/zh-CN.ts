@@ -3,6 +3,7 @@ import { notificationsZhCN } from '../../features/notifications/notifications.i1
 import { decisionsZhCN } from '../../features/decisions/decisions.i18n.ts';
 import { newsZhCN } from '../../features/news/news.i18n.ts';
 import { mediationZhCN } from '../../features/mediation/i18n/zh-CN.ts';
+import { filingZhCN } from '../../features/filing/filing.i18n.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 import { agreementsZhCN } from '../../features/agreements/agreements.i18n.ts';
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
     audit: '审计日志',
     account: '账号与安全',
     apiDocs: '接口文档',
+    filings: '网上立案',
     openMenu: '打开导航菜单',
     userMenu: '用户菜单：{{name}}',
     signOut: '退出登录',
@@ -139,6 +141,7 @@ export const zhCN = {
       apiDocs: 'OpenAPI 3.1 接口说明',
       triage: '按地区和类型分拣纠纷，指派调解员或联合调解组',
       myMediations: '指派给您的调解案件',
+      filings: '提交起诉状、补正、缴费和保全申请',
     },
     noMatters: '暂无案件',
   },
@@ -559,6 +562,7 @@ export const zhCN = {
   decisions: decisionsZhCN,
   news: newsZhCN,
   mediation: mediationZhCN,
+  filing: filingZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

@@ -3,6 +3,7 @@ import { notificationsZhHK } from '../../features/notifications/notifications.i1
 import { decisionsZhHK } from '../../features/decisions/decisions.i18n.ts';
 import { newsZhHK } from '../../features/news/news.i18n.ts';
 import { mediationZhHK } from '../../features/mediation/i18n/zh-HK.ts';
+import { filingZhHK } from '../../features/filing/filing.i18n.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsZhHK } from '../../features/agreements/agreements.i18n.ts';
@@ -28,6 +29,7 @@ export const zhHK: Messages = {
     audit: '審計日誌',
     account: '帳號與安全',
     apiDocs: '介面文件',
+    filings: '網上立案',
     openMenu: '打開導覽選單',
     userMenu: '用戶選單：{{name}}',
     signOut: '登出',
@@ -141,6 +143,7 @@ export const zhHK: Messages = {
       apiDocs: 'OpenAPI 3.1 介面說明',
       triage: '按地區和類型分揀糾紛，指派調解員或聯合調解組',
       myMediations: '指派給您的調解案件',
+      filings: '提交起訴狀、補正、繳費和保全申請',
     },
     noMatters: '暫無案件',
   },
@@ -561,4 +564,5 @@ export const zhHK: Messages = {
   decisions: decisionsZhHK,
   news: newsZhHK,
   mediation: mediationZhHK,
+  filing: filingZhHK,
 };

@@ -1,5 +1,5 @@
 // The navigation: home plus the entry points the user's roles offer (see shared/session/access.ts).
-import { ApiOutlined, AuditOutlined, FolderOpenOutlined, HomeOutlined, PartitionOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, FileAddOutlined, FolderOpenOutlined, HomeOutlined, PartitionOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TRole } from '@opencourt/contracts';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -15,6 +15,7 @@ const ICONS: Record<Entry | 'home', ReactNode> = {
   account: <SafetyCertificateOutlined />,
   triage: <PartitionOutlined />,
   myMediations: <TeamOutlined />,
+  filings: <FileAddOutlined />,
 };
 
 function selectedKey(pathname: string, keys: string[]): string {

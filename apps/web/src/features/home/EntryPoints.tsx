@@ -1,5 +1,5 @@
 // The role's entry points, as large tappable cards (the same list the navigation shows).
-import { ApiOutlined, AuditOutlined, FolderOpenOutlined, PartitionOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, FileAddOutlined, FolderOpenOutlined, PartitionOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TRole } from '@opencourt/contracts';
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -14,6 +14,7 @@ const ICONS: Record<Entry, ReactNode> = {
   account: <SafetyCertificateOutlined />,
   triage: <PartitionOutlined />,
   myMediations: <TeamOutlined />,
+  filings: <FileAddOutlined />,
 };
 
 export function EntryPoints({ roles }: { roles: readonly TRole[] }) {

@@ -20,7 +20,10 @@ export const triagesDisputes = (roles: readonly TRole[]) => roles.includes('coor
 export const mediates = (roles: readonly TRole[]) => roles.includes('mediator');
 export const isStaff = (roles: readonly TRole[]) => roles.some((r) => !CITIZEN_ROLES.includes(r));
 
-export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs' | 'triage' | 'myMediations';
+export type Entry = 'matters' | 'audit' | 'account' | 'apiDocs' | 'triage' | 'myMediations' | 'filings';
+
+/** Roles that file online (parties and lawyers) or review filings (the court's clerks). */
+const FILING_ROLES: readonly TRole[] = ['party', 'agent', 'clerk'];
 
 export const ENTRY_PATHS: Record<Entry, string> = {
   matters: '/matters',
@@ -29,6 +32,7 @@ export const ENTRY_PATHS: Record<Entry, string> = {
   apiDocs: '/api/docs',
   triage: '/mediation/triage',
   myMediations: '/mediation/mine',
+  filings: '/filings',
 };
 
 /** The entry points a user's home and navigation offer, in order. */
@@ -40,5 +44,6 @@ export function entriesFor(roles: readonly TRole[]): Entry[] {
   if (readsAudit(roles)) entries.push('audit');
   if (readsApiDocs(roles)) entries.push('apiDocs');
   entries.push('account');
+  if (any(roles, FILING_ROLES)) entries.push('filings');
   return entries;
 }
