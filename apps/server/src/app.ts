@@ -41,7 +41,8 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createPayments } from './modules/payments/index.ts';
-import { createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { createCaseNumbers, createMatterService, createOverdueJob, mattersRoutes, OVERDUE_JOB, OVERDUE_SCHEDULE } from './modules/matters/index.ts';
+import { causeCatalogue, causesRoutes } from './modules/causes/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { createVideoService, createVideoSignaling, videoRoutes } from './modules/video/index.ts';
 import { createVideoRecording } from './modules/video/recording/index.ts';
@@ -159,7 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const matters = createMatterService({ db, clock, id, notifications: cacheNotifications });
+  // The ledger is built below (it needs the pool and config); the timeline asks for it when it runs.
+  let ledgerForMatters: Ledger | undefined;
+  const matters = createMatterService({ db, clock, id, keyring, notifications: cacheNotifications, ledger: () => ledgerForMatters?.service });
   const caseNumbers = createCaseNumbers({ db, clock });
   const jobs = createJobs({
     db,
@@ -188,6 +191,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   consumers.register(createMatterEventsConsumer(realtime.publish));
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
+  ledgerForMatters = ledger;
+  jobs.register(createOverdueJob(matters));
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger });
   const fileDeps: FileServiceDeps = {
     db,
@@ -250,6 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(videoRecording.routes);
       await api.register(riskRoutes, { risk: createRiskService({ db, clock, schedule: config.feeSchedule }) });
       await api.register(payments.routes);
+      await api.register(causesRoutes, { catalogue: causeCatalogue });
     },
     { prefix: '/api/v1' },
   );
@@ -278,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await jobs.schedule(PRUNE_SCHEDULE.name, PRUNE_SCHEDULE.cron, PRUNE_JOB);
       await videoRecording.schedule();
       await payments.schedule();
+      await jobs.schedule(OVERDUE_SCHEDULE.name, OVERDUE_SCHEDULE.cron, OVERDUE_JOB);
       await jobs.start();
       await consumers.start();
       ledger.start();

@@ -13,3 +13,4 @@ export * from './video.ts';
 export * from './identifiers.ts';
 export * from './risk.ts';
 export * from './payments.ts';
+export * from './causes.ts';
