@@ -162,7 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The ledger is built below (it needs the pool and config); the timeline asks for it when it runs.
   let ledgerForMatters: Ledger | undefined;
-  const matters = createMatterService({ db, clock, id, keyring, notifications: cacheNotifications, ledger: () => ledgerForMatters?.service });
+  let filesForMatters: ReturnType<typeof createFileService> | undefined;
+  const matters = createMatterService({ db, clock, id, keyring, notifications: cacheNotifications, ledger: () => ledgerForMatters?.service, files: () => filesForMatters });
   const caseNumbers = createCaseNumbers({ db, clock });
   const jobs = createJobs({
     db,
@@ -205,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxBytes: config.blobs.maxBytes,
   };
   const files = createFileService(fileDeps);
+  filesForMatters = files;
   const payments = createPayments({
     db,
     clock,

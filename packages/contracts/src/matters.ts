@@ -237,3 +237,39 @@ export type TTimeline = z.infer<typeof ZTimeline>;
 
 /** Set or clear the cause of action and the area (absent: unchanged; null: cleared). */
 export const ZMatterClassify = z.strictObject({ cause: ZMatterCause.nullable().optional(), areaCode: ZAreaCode.nullable().optional() });
+
+// ---- The e-dossier: the matter's documents with their catalogue ----
+
+/** 起诉状/申请书, 证据, 程序文书, 裁判文书, 笔录, 调解协议, 送达回证, 其他. */
+export const ZDocumentCategory = z.enum(['pleading', 'evidence', 'procedural', 'ruling', 'record', 'agreement', 'service', 'other']);
+/** Who the document came from. */
+export const ZDocumentSource = z.enum(['applicant', 'respondent', 'third_party', 'court', 'mediator', 'other']);
+export const ZDocumentAdd = z.strictObject({
+  /** A file already uploaded to this matter (POST /files with matterId). */
+  fileId: ZId,
+  category: ZDocumentCategory,
+  title: z.string().trim().min(2).max(200),
+  source: ZDocumentSource,
+  /** The date the document bears (or was received), YYYY-MM-DD. */
+  documentDate: z.iso.date(),
+  /** `parties`: every party and agent of the matter may see it; `staff`: only those working on it. */
+  visibility: z.enum(['parties', 'staff']).default('parties'),
+});
+export const ZDossierDocument = z.object({
+  id: ZId,
+  fileId: ZId,
+  category: ZDocumentCategory,
+  title: z.string(),
+  source: ZDocumentSource,
+  documentDate: z.string(),
+  /** Page count for PDFs; null for other files. */
+  pages: z.number().int().nullable(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  visibility: z.enum(['parties', 'staff']),
+  addedAt: z.string(),
+  downloadUrl: z.string(),
+});
+export type TDossierDocument = z.infer<typeof ZDossierDocument>;
+export const ZDossier = z.object({ items: z.array(ZDossierDocument) });

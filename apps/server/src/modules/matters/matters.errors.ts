@@ -17,5 +17,6 @@ export const MatterRecordErrors = defineErrors({
   PARTY_NOT_FOUND: { status: 404, title: { 'zh-CN': '当事人不存在', 'zh-HK': '當事人不存在', en: 'No such party' } },
   CLAIM_NOT_FOUND: { status: 404, title: { 'zh-CN': '诉讼请求不存在', 'zh-HK': '訴訟請求不存在', en: 'No such claim' } },
   DEADLINE_NOT_FOUND: { status: 404, title: { 'zh-CN': '期限不存在', 'zh-HK': '期限不存在', en: 'No such deadline' } },
+  DOSSIER_FILE_INVALID: { status: 400, title: { 'zh-CN': '文件不能编入本案卷宗', 'zh-HK': '文件不能編入本案卷宗', en: 'That file cannot go into this matter\'s dossier' } },
   DEADLINE_CLOSED: { status: 409, title: { 'zh-CN': '该期限已届满或已完成', 'zh-HK': '該期限已屆滿或已完成', en: 'That deadline is already closed' } },
 });

@@ -10,6 +10,9 @@ import {
   ZClaimView,
   ZDeadlineInput,
   ZDeadlineView,
+  ZDocumentAdd,
+  ZDossier,
+  ZDossierDocument,
   ZMatter,
   ZMatterClassify,
   ZMatterCreate,
@@ -84,6 +87,15 @@ export async function mattersRoutes(app: FastifyInstance, opts: { db: Db; matter
     schema: { tags, summary: '设定期限（承办人员）', params: matterParams, body: ZDeadlineInput, response: { 201: ZDeadlineView } },
     config: { audit: { action: 'matter.deadline.add' } },
   }, (request, reply) => idempotentCreate(request, reply, (a, id, tx) => opts.matters.addDeadline(a, id, request.body, tx)));
+
+  r.post('/matters/:id/documents', {
+    schema: { tags, summary: '将已上传的文件编入电子卷宗（承办人员）', params: matterParams, body: ZDocumentAdd, response: { 201: ZDossierDocument } },
+    config: { audit: { action: 'matter.document.add' } },
+  }, (request, reply) => idempotentCreate(request, reply, (a, id, tx) => opts.matters.addDocument(a, id, request.body, tx)));
+
+  r.get('/matters/:id/documents', {
+    schema: { tags, summary: '电子卷宗目录', params: matterParams, response: { 200: ZDossier } },
+  }, async (request) => ({ items: await opts.matters.listDocuments(requireActor(request), request.params.id) }));
 
   r.patch('/matters/:id/parties/:partyId', {
     schema: { tags, summary: '修改当事人信息（承办人员）', params: z.object({ id: z.uuid(), partyId: z.uuid() }), body: ZPartyUpdate, response: { 200: ZPartyView } },

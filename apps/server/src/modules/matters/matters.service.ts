@@ -5,6 +5,8 @@ import { createInvalidatedCache, matterTag, userTag, type CacheNotifications } f
 import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
 import type { Keyring } from '../../platform/crypto/index.ts';
 import type { LedgerService } from '../../platform/ledger/index.ts';
+import type { FileService } from '../../platform/blobs/index.ts';
+import { createDossier } from './dossier.service.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { appendEvent } from '../../platform/events/index.ts';
 import { CommonErrors, decodeCursor, pageOf } from '../../platform/http/index.ts';
@@ -46,6 +48,8 @@ export type MatterServiceDeps = {
   notifications?: CacheNotifications;
   /** The ledger, for receipt status on the timeline (set once the platform has built it). */
   ledger?: () => Pick<LedgerService, 'lookup'> | undefined;
+  /** The file service, for the e-dossier (built after matters, since it asks matters who may read a file). */
+  files?: () => Pick<FileService, 'getFile' | 'openContent'> | undefined;
 };
 
 export function createMatterService(deps: MatterServiceDeps) {
@@ -68,6 +72,7 @@ export function createMatterService(deps: MatterServiceDeps) {
     return found && facts(found.matter, found.participants);
   };
   const record = createMatterRecord({ db, clock, id, keyring: deps.keyring, factsOf: factsIn, ledger: deps.ledger });
+  const dossier = createDossier({ db, clock, id, factsOf: factsIn, files: () => deps.files?.() });
   return {
     /**
      * A new matter with its parties, agents, claims, cause and area, inside the caller's transaction (other
@@ -152,6 +157,8 @@ export function createMatterService(deps: MatterServiceDeps) {
     meetDeadline: record.meetDeadline,
     markOverdueDeadlines: record.markOverdue,
     timeline: record.timeline,
+    addDocument: dossier.addDocument,
+    listDocuments: dossier.listDocuments,
 
     /** Whether the actor may read the matter (e.g. to join its realtime room). */
     async canRead(actor: Actor, matterId: string): Promise<boolean> {

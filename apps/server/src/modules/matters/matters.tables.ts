@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, tstz } from '../../platform/db/columns.ts';
 
 export const matter = pgTable(
@@ -124,4 +124,26 @@ export const matterDeadline = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('matter_deadline_matter_idx').on(t.matterId, t.dueAt), index('matter_deadline_open_idx').on(t.dueAt).where(sql`status = 'open'`)],
+);
+
+/** A document of the e-dossier: a stored file with its catalogue entry. */
+export const matterDocument = pgTable(
+  'matter_document',
+  {
+    id: uuid('id').primaryKey(),
+    matterId: uuid('matter_id')
+      .notNull()
+      .references(() => matter.id),
+    /** stored_file.id (platform/blobs); the file belongs to this matter. */
+    fileId: uuid('file_id').notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    source: text('source').notNull(),
+    documentDate: date('document_date', { mode: 'string' }).notNull(),
+    pages: integer('pages'),
+    visibility: text('visibility').notNull(), // parties | staff
+    addedBy: uuid('added_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('matter_document_matter_idx').on(t.matterId, t.category, t.documentDate), uniqueIndex('matter_document_file_idx').on(t.matterId, t.fileId)],
 );
