@@ -2,6 +2,7 @@
 import { notificationsEn } from '../../features/notifications/notifications.i18n.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
+import { matterProgressEn } from '../../features/matters/i18n/en.ts';
 
 export const en: Messages = {
   app: {
@@ -549,4 +550,5 @@ export const en: Messages = {
   },
   video: videoEn,
   notifications: notificationsEn,
+  matterProgress: matterProgressEn,
 };

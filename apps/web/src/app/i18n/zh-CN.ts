@@ -1,6 +1,7 @@
 // Simplified Chinese: the default language and the shape every other catalogue must match.
 import { notificationsZhCN } from '../../features/notifications/notifications.i18n.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
+import { matterProgressZhCN } from '../../features/matters/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'OpenCourt',
@@ -547,6 +548,7 @@ export const zhCN = {
   },
   video: videoZhCN,
   notifications: notificationsZhCN,
+  matterProgress: matterProgressZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

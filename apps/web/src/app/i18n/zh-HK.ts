@@ -2,6 +2,7 @@
 import { notificationsZhHK } from '../../features/notifications/notifications.i18n.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
+import { matterProgressZhHK } from '../../features/matters/i18n/zh-HK.ts';
 
 export const zhHK: Messages = {
   app: {
@@ -549,4 +550,5 @@ export const zhHK: Messages = {
   },
   video: videoZhHK,
   notifications: notificationsZhHK,
+  matterProgress: matterProgressZhHK,
 };
