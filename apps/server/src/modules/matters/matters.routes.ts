@@ -120,7 +120,7 @@ export async function mattersRoutes(app: FastifyInstance, opts: { db: Db; matter
     const actor = requireActor(request);
     request.auditResource = { type: 'matter', id: request.params.id };
     await opts.matters.classify(actor, request.params.id, request.body);
-    return opts.matters.getOverview(actor, request.params.id);
+    return opts.matters.getOverview(actor, request.params.id, { fresh: true });
   });
 
   r.post('/matters/:id/staff', {

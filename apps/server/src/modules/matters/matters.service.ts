@@ -112,7 +112,7 @@ export function createMatterService(deps: MatterServiceDeps) {
       const participants = [...input.participants];
       if (creatorRole && !participants.some((p) => p.userId === actor.userId)) participants.push({ userId: actor.userId, role: creatorRole });
       await mattersStore.insert(tx, row, participants);
-      await record.insertNew(tx, actor, row.id, input, now);
+      await record.insertNew(tx, row.id, input, now);
       await appendEvent(tx, {
         type: 'matter.created',
         aggregateType: 'matter',
@@ -139,8 +139,9 @@ export function createMatterService(deps: MatterServiceDeps) {
     },
 
     /** The matter with everything it holds, as this viewer may see it. */
-    async getOverview(actor: Actor, matterId: string): Promise<TMatterOverview> {
-      const matter = await this.getMatter(actor, matterId);
+    async getOverview(actor: Actor, matterId: string, opts: { fresh?: boolean } = {}): Promise<TMatterOverview> {
+      // Right after a change, read past the per-process cache, whose invalidation arrives a moment later.
+      const matter = await this.getMatter(actor, matterId, opts.fresh ? db : undefined);
       const rest = await record.overview(actor, matter);
       const staff = matter.participants.filter((p) => STAFF_ROLES.has(p.role)).map((p) => ({ userId: p.userId, role: p.role as TMatterOverview['staff'][number]['role'], displayName: p.displayName }));
       return { matter, staff, ...rest };

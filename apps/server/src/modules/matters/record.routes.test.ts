@@ -155,6 +155,16 @@ describe('changing the record (staff who may update the matter)', () => {
     expect((await send(clerk, 'PATCH', `/api/v1/matters/${matterId}/claims/${claim.json().id}`, { amountFen: -5 })).json().errors[0].pointer).toBe('/body/amountFen');
   });
 
+  it("unlinking a party's account takes its access away", async () => {
+    const extra = await createParty(ctx);
+    const added = await send(clerk, 'POST', `/api/v1/matters/${matterId}/parties`, person({ side: 'third_party', name: '孙七', idKind: 'passport', idNumber: 'EB7654321', userId: extra.id }));
+    expect(added.statusCode, added.body).toBe(201);
+    const session = await loginWithSms(ctx, extra.phone);
+    expect((await send(session, 'GET', `/api/v1/matters/${matterId}/overview`)).statusCode).toBe(200);
+    await send(clerk, 'PATCH', `/api/v1/matters/${matterId}/parties/${added.json().id}`, { userId: null });
+    await waitFor(async () => (await send(session, 'GET', `/api/v1/matters/${matterId}/overview`)).statusCode === 404, { what: 'access to end' });
+  });
+
   it('refuses parties (403) and outsiders (404, as if absent)', async () => {
     const asParty = await send(partyA.session, 'POST', `/api/v1/matters/${matterId}/claims`, { kind: 'other', description: '当事人自行追加' });
     expect(asParty.statusCode).toBe(403);

@@ -158,7 +158,7 @@ export function createMatterRecord(deps: RecordDeps) {
     },
 
     /** Writes a new matter's parties, agents and claims inside the caller's transaction (the matter row exists). */
-    async insertNew(tx: Executor, actor: Actor, matterId: string, input: NewRecord, now: Date): Promise<string[]> {
+    async insertNew(tx: Executor, matterId: string, input: NewRecord, now: Date): Promise<string[]> {
       await checkUsers(tx, [
         ...input.parties.map((p, i) => ({ userId: p.userId, pointer: `/body/parties/${i}/userId` })),
         ...input.agents.map((a, i) => ({ userId: a.userId, pointer: `/body/agents/${i}/userId` })),
@@ -171,7 +171,6 @@ export function createMatterRecord(deps: RecordDeps) {
       const linkedUsers: string[] = [];
       for (const p of input.parties) if (p.userId) (await recordStore.addParticipant(tx, matterId, p.userId, 'party'), linkedUsers.push(p.userId));
       for (const a of input.agents) if (a.userId) (await recordStore.addParticipant(tx, matterId, a.userId, 'agent'), linkedUsers.push(a.userId));
-      void actor;
       return linkedUsers;
     },
 
@@ -203,6 +202,8 @@ export function createMatterRecord(deps: RecordDeps) {
         if (change.userId !== undefined) set.userId = change.userId;
         await recordStore.updateParty(tx, partyId, set);
         if (change.userId) await recordStore.addParticipant(tx, matterId, change.userId, 'party');
+        // Unlinking an account takes its access away, unless it is still linked to another party here.
+        if (change.userId !== undefined && row.userId && row.userId !== change.userId) await recordStore.removePartyAccessIfUnlinked(tx, matterId, row.userId);
         await recordStore.setHeader(tx, matterId, { updatedAt: now });
         await event(tx, actor, matterId, 'matter.party_updated', { partyId, fields: Object.keys(change).sort() });
         return partyView(plainParty({ ...row, ...set } as PartyRow), { kind: 'staff' });

@@ -24,6 +24,10 @@ export const recordStore = {
   async addParticipant(db: Executor, matterId: string, userId: string, role: string) {
     await db.insert(matterParticipant).values({ matterId, userId, role }).onConflictDoNothing();
   },
+  async removePartyAccessIfUnlinked(db: Executor, matterId: string, userId: string) {
+    await db.execute(sql`delete from ${matterParticipant} mp where mp.matter_id = ${matterId} and mp.user_id = ${userId} and mp.role = 'party'
+      and not exists (select 1 from ${matterParty} p where p.matter_id = ${matterId} and p.user_id = ${userId})`);
+  },
   parties: (db: Executor, matterId: string) => db.select().from(matterParty).where(eq(matterParty.matterId, matterId)).orderBy(asc(matterParty.ordinal)),
   agents: (db: Executor, matterId: string) => db.select().from(matterAgent).where(eq(matterAgent.matterId, matterId)).orderBy(asc(matterAgent.createdAt), asc(matterAgent.id)),
   claims: (db: Executor, matterId: string) => db.select().from(matterClaim).where(eq(matterClaim.matterId, matterId)).orderBy(asc(matterClaim.ordinal)),
