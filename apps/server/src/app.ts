@@ -41,7 +41,8 @@ import { createMatterEventsConsumer, createRealtime, type Realtime } from './pla
 import { feesRoutes } from './modules/fees/index.ts';
 import { createLibraryService, libraryRoutes } from './modules/library/index.ts';
 import { createPayments } from './modules/payments/index.ts';
-import { addMatterParticipants, createCaseNumbers, createMatterService, mattersRoutes } from './modules/matters/index.ts';
+import { addMatterParticipants, createCaseNumbers, createMatterService, createOverdueJob, mattersRoutes, OVERDUE_JOB, OVERDUE_SCHEDULE } from './modules/matters/index.ts';
+import { causeCatalogue, causesRoutes } from './modules/causes/index.ts';
 import { createRiskService, riskRoutes } from './modules/risk/index.ts';
 import { agreementsRoutes, createAgreementService } from './modules/agreements/index.ts';
 import { confirmationRoutes, createConfirmationService } from './modules/confirmation/index.ts';
@@ -167,7 +168,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const matters = createMatterService({ db, clock, id, notifications: cacheNotifications });
+  // The ledger is built below (it needs the pool and config); the timeline asks for it when it runs.
+  let ledgerForMatters: Ledger | undefined;
+  let filesForMatters: ReturnType<typeof createFileService> | undefined;
+  const matters = createMatterService({ db, clock, id, keyring, notifications: cacheNotifications, ledger: () => ledgerForMatters?.service, files: () => filesForMatters });
   const caseNumbers = createCaseNumbers({ db, clock });
   const jobs = createJobs({
     db,
@@ -196,6 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   consumers.register(createMatterEventsConsumer(realtime.publish));
   const ledger = createLedger({ pool: database.pool, keyring, clock, log: app.log.child({ component: 'ledger' }), config: config.ledger });
   consumers.register(ledger.consumer);
+  ledgerForMatters = ledger;
+  jobs.register(createOverdueJob(matters));
   const confirmations = createConfirmations({ db, keyring, clock, id, sms });
   app.decorate('platform', { listener, jobs, consumers, realtime, notifier, ledger, confirmations });
   const fileDeps: FileServiceDeps = {
@@ -219,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notifier,
     files,
   });
+  filesForMatters = files;
   const payments = createPayments({
     db,
     clock,
@@ -304,6 +311,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(createNews({ db, clock, id }).routes);
       await api.register(mediation.routes);
       await api.register(filing.routes);
+      await api.register(causesRoutes, { catalogue: causeCatalogue });
     },
     { prefix: '/api/v1' },
   );
@@ -333,6 +341,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await videoRecording.schedule();
       await payments.schedule();
       await filing.schedule();
+      await jobs.schedule(OVERDUE_SCHEDULE.name, OVERDUE_SCHEDULE.cron, OVERDUE_JOB);
       await jobs.start();
       await consumers.start();
       ledger.start();

@@ -20,3 +20,4 @@ export * from './news.ts';
 export * from './confirmation.ts';
 export * from './mediation.ts';
 export * from './filing.ts';
+export * from './causes.ts';

@@ -12,7 +12,8 @@ export const ZPlatform = z.enum(['traffic', 'property', 'family', 'labour', 'ent
 export type TPlatform = z.infer<typeof ZPlatform>;
 
 /** GB/T 2260 county code (6 digits), optionally followed by the 3-digit town/street code. */
-export const ZAreaCode = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码应为 6 位（区县）或 9 位（乡镇街道）数字');
+/** A county (6 digits) or a town or street under it (9 digits), as the mediation network places its nodes. */
+export const ZNetworkAreaCode = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码应为 6 位（区县）或 9 位（乡镇街道）数字');
 
 /** 1: the district centre; 5: town/street sub-centres; N: the organisations under them. */
 export const ZNodeLevel = z.enum(['centre', 'sub_centre', 'organisation']);
@@ -26,7 +27,7 @@ export const ZNetworkNode = z.object({
   kind: ZNodeKind,
   platform: ZPlatform.nullable(),
   name: z.string(),
-  areaCode: ZAreaCode,
+  areaCode: ZNetworkAreaCode,
   areaName: z.string(),
   disputeKinds: z.array(ZDisputeKind),
 });
@@ -39,7 +40,7 @@ export const ZNetworkNodeCreate = z.strictObject({
   kind: ZNodeKind,
   platform: ZPlatform.optional(),
   name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称最多 60 个字'),
-  areaCode: ZAreaCode,
+  areaCode: ZNetworkAreaCode,
   disputeKinds: z.array(ZDisputeKind).min(1, '至少选择一种纠纷类型').max(9),
 });
 export type TNetworkNodeCreate = z.infer<typeof ZNetworkNodeCreate>;
@@ -61,7 +62,7 @@ export const ZMediatorWrite = z.strictObject({
   kind: ZMediatorKind,
   nodeIds: z.array(ZId).min(1, '至少属于一个调解组织').max(5),
   specialties: z.array(ZDisputeKind).min(1, '至少选择一项擅长领域').max(9),
-  areaCodes: z.array(ZAreaCode).min(1, '至少选择一个服务地区').max(10),
+  areaCodes: z.array(ZNetworkAreaCode).min(1, '至少选择一个服务地区').max(10),
   availability: z.array(ZAvailabilityWindow).max(21).default([]),
   onLeaveUntil: z.iso.datetime({ offset: true }).nullable().default(null),
   maxLoad: z.number().int().min(1, '在办上限为 1–50 件').max(MAX_LOAD_LIMIT, '在办上限为 1–50 件'),
@@ -79,7 +80,7 @@ export const ZMediator = z.object({
   kind: ZMediatorKind,
   nodes: z.array(z.object({ id: ZId, name: z.string() })),
   specialties: z.array(ZDisputeKind),
-  areaCodes: z.array(ZAreaCode),
+  areaCodes: z.array(ZNetworkAreaCode),
   availability: z.array(z.object({ day: z.number(), from: z.number(), to: z.number() })),
   onLeaveUntil: z.string().nullable(),
   maxLoad: z.number().int(),
@@ -127,7 +128,7 @@ export const ZTriageItem = z.object({
   title: z.string(),
   stage: z.string(),
   disputeKind: ZDisputeKind,
-  areaCode: ZAreaCode,
+  areaCode: ZNetworkAreaCode,
   areaName: z.string(),
   urgency: ZUrgency,
   receivedAt: z.string(),

@@ -3,7 +3,7 @@
 // corrects and resubmits; an uncorrected application lapses. Acceptance, in one transaction, opens the
 // matter, numbers the case, prices the acceptance fee and creates the payment order.
 // Every change appends its event (and so reaches the evidence ledger) in the same transaction.
-import type { TFeeEstimateRequest, TFiling, TFilingDecision, TFilingParty, TFilingStatus, TFilingSubmit, TFilingSummary, TMatter, TMatterCreate, TPaymentCreate, TPaymentOrder } from '@opencourt/contracts';
+import type { TFeeEstimateRequest, TFiling, TFilingDecision, TFilingParty, TFilingStatus, TFilingSubmit, TFilingSummary, TMatter, TMatterCreateInput, TPaymentCreate, TPaymentOrder } from '@opencourt/contracts';
 import type { z } from 'zod';
 import type { ZFilingListQuery } from '@opencourt/contracts';
 import { blobsStore } from '../../platform/blobs/index.ts';
@@ -24,7 +24,7 @@ import { filingStore as store, type FilingContent, type FilingPartyRow, type Fil
 
 /** What filing needs of other modules, passed in by app.ts through their faces. */
 export type FilingPorts = {
-  createMatter(actor: Actor, input: TMatterCreate, tx: Executor): Promise<TMatter>;
+  createMatter(actor: Actor, input: TMatterCreateInput, tx: Executor): Promise<TMatter>;
   allocateCaseNumber(tx: Executor, courtId: string, typeCode: string): Promise<string>;
   createPaymentOrder(actor: Actor, matterId: string, input: TPaymentCreate, origin: string, tx: Executor): Promise<TPaymentOrder>;
   getPaymentOrder(actor: Actor, orderId: string): Promise<TPaymentOrder>;

@@ -1,7 +1,7 @@
 // Triage (纠纷分拣): disputes registered at intake wait in their court's queue; the coordinator sees the
 // routing proposal and the ranked mediators, writes a plan and assigns one mediator or a joint group.
 import {
-  ZAreaCode,
+  ZNetworkAreaCode,
   ZDisputeKind,
   ZTriageQuery,
   ZUrgency,
@@ -39,7 +39,7 @@ export const ZTriageRegistration = z.strictObject({
   matterId: z.uuid(),
   courtId: z.uuid(),
   disputeKind: ZDisputeKind,
-  areaCode: ZAreaCode.refine(isKnownArea, '未知的地区代码'),
+  areaCode: ZNetworkAreaCode.refine(isKnownArea, '未知的地区代码'),
   urgency: ZUrgency.default('normal'),
   receivedAt: z.date(),
 });

@@ -7,6 +7,7 @@ import { filingEn } from '../../features/filing/filing.i18n.ts';
 import { videoEn } from '../../features/video/i18n/en.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsEn } from '../../features/agreements/agreements.i18n.ts';
+import { matterProgressEn } from '../../features/matters/i18n/en.ts';
 
 export const en: Messages = {
   app: {
@@ -565,4 +566,5 @@ export const en: Messages = {
   news: newsEn,
   mediation: mediationEn,
   filing: filingEn,
+  matterProgress: matterProgressEn,
 };

@@ -6,6 +6,7 @@ import { mediationZhCN } from '../../features/mediation/i18n/zh-CN.ts';
 import { filingZhCN } from '../../features/filing/filing.i18n.ts';
 import { videoZhCN } from '../../features/video/i18n/zh-CN.ts';
 import { agreementsZhCN } from '../../features/agreements/agreements.i18n.ts';
+import { matterProgressZhCN } from '../../features/matters/i18n/zh-CN.ts';
 export const zhCN = {
   app: {
     name: 'OpenCourt',
@@ -563,6 +564,7 @@ export const zhCN = {
   news: newsZhCN,
   mediation: mediationZhCN,
   filing: filingZhCN,
+  matterProgress: matterProgressZhCN,
 };
 
 /** Every catalogue has exactly the keys of the default one. */

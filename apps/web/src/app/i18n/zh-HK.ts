@@ -7,6 +7,7 @@ import { filingZhHK } from '../../features/filing/filing.i18n.ts';
 import { videoZhHK } from '../../features/video/i18n/zh-HK.ts';
 import type { Messages } from './zh-CN.ts';
 import { agreementsZhHK } from '../../features/agreements/agreements.i18n.ts';
+import { matterProgressZhHK } from '../../features/matters/i18n/zh-HK.ts';
 
 export const zhHK: Messages = {
   app: {
@@ -565,4 +566,5 @@ export const zhHK: Messages = {
   news: newsZhHK,
   mediation: mediationZhHK,
   filing: filingZhHK,
+  matterProgress: matterProgressZhHK,
 };

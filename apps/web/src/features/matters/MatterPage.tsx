@@ -13,6 +13,7 @@ import { MatterVideoRooms } from '../video/MatterVideoRooms.tsx';
 import { stageLabel, useMatter } from './matters.api.ts';
 import { MatterPayments } from '../payments/MatterPayments.tsx';
 import { MatterDecisions } from '../decisions/MatterDecisions.tsx';
+import { MatterProgress } from './MatterProgress.tsx';
 
 export function MatterPage() {
   const { t, i18n } = useTranslation();
@@ -37,6 +38,7 @@ export function MatterPage() {
           ]}
         />
       </Card>
+      <MatterProgress matterId={m.id} />
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('matter.participants')}</Typography.Title>}>
         <List
           dataSource={m.participants}

@@ -1,4 +1,4 @@
-import type { TMatter } from '@opencourt/contracts';
+import type { TDossierDocument, TMatter, TMatterOverview, TTimeline } from '@opencourt/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api } from '../../shared/api/client.ts';
@@ -27,3 +27,15 @@ const isKnownStage = (stage: string): stage is Stage => stage in zhCN.matter.sta
 
 /** A stage's name in the reader's language; unknown (newer) stages show their code. */
 export const stageLabel = (t: TFunction, stage: string) => (isKnownStage(stage) ? t(`matter.stages.${stage}`) : stage);
+
+export function useMatterOverview(id: string) {
+  return useQuery({ queryKey: ['matters', 'overview', id], queryFn: ({ signal }) => api.get<TMatterOverview>(`/matters/${encodeURIComponent(id)}/overview`, undefined, { signal }) });
+}
+
+export function useMatterTimeline(id: string) {
+  return useQuery({ queryKey: ['matters', 'timeline', id], queryFn: ({ signal }) => api.get<TTimeline>(`/matters/${encodeURIComponent(id)}/timeline`, undefined, { signal }) });
+}
+
+export function useMatterDossier(id: string) {
+  return useQuery({ queryKey: ['matters', 'dossier', id], queryFn: ({ signal }) => api.get<{ items: TDossierDocument[] }>(`/matters/${encodeURIComponent(id)}/documents`, undefined, { signal }) });
+}
