@@ -121,7 +121,7 @@ describe('against a database', () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stderr).toContain('备份不含主密钥');
     const summary = JSON.parse(backup.stdout);
-    expect(summary.tables.app_user).toBe(14);
+    expect(summary.tables.app_user).toBe(19); // the demo (with its mediator pool) and the accounts created above
 
     const restoredDir = path.join(work, 'restored');
     const noKey = await opencourt(['restore', archive], { DATABASE_URL: target.url, DATA_DIR: restoredDir });
@@ -131,7 +131,7 @@ describe('against a database', () => {
 
     const restore = await opencourt(['restore', archive], envFor(target, restoredDir));
     expect(restore.code, restore.stderr).toBe(0);
-    expect(JSON.parse(restore.stdout).tables.app_user).toBe(14);
+    expect(JSON.parse(restore.stdout).tables.app_user).toBe(19);
     const users = async (db: EmptyDatabase) => (await db.pool.query('select id, username, display_name from app_user order by id')).rows;
     expect(await users(target)).toEqual(await users(source));
 
