@@ -3,16 +3,10 @@
 // code sent to their phone, the mediator signs last; the agreement takes effect then (人民调解法
 // art. 29) and its signed PDF is stored on the matter with a ledger receipt.
 import { z } from 'zod';
+import { plainText } from './common.ts';
 
 const MAX_FEN = 1_000_000_000_000;
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, { error: `请填写${what}` })
-    .max(max, { error: `${what}最多 ${max} 字` })
-    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { error: `${what}含有不可见的控制字符` });
 
 const isoDate = z
   .string({ error: '日期应为 YYYY-MM-DD' })
@@ -30,8 +24,8 @@ export const ZInstalment = z.strictObject({
 
 export const ZAgreementPayment = z
   .strictObject({
-    payer: text('付款人', 60),
-    payee: text('收款人', 60),
+    payer: plainText('付款人', 60),
+    payee: plainText('收款人', 60),
     /** One or more instalments, in date order. */
     instalments: z.array(ZInstalment).min(1, { error: '至少一期' }).max(60, { error: '最多 60 期' }),
   })
@@ -47,12 +41,12 @@ export type TAgreementPayment = z.infer<typeof ZAgreementPayment>;
 
 export const ZAgreementTerms = z.strictObject({
   /** 纠纷的主要事实、争议事项以及各方当事人的责任 (人民调解法 art. 29(2)). */
-  facts: text('纠纷的主要事实和争议事项', 3000),
+  facts: plainText('纠纷的主要事实和争议事项', 3000),
   /** The agreed terms, one clause each (art. 29(3)). */
-  clauses: z.array(text('协议条款', 800)).min(1, { error: '至少一条协议内容' }).max(30, { error: '最多 30 条' }),
+  clauses: z.array(plainText('协议条款', 800)).min(1, { error: '至少一条协议内容' }).max(30, { error: '最多 30 条' }),
   payments: z.array(ZAgreementPayment).max(10, { error: '最多 10 项给付' }).default([]),
   /** What happens on default (e.g. the whole balance falls due). */
-  onDefault: text('违约责任', 800).optional(),
+  onDefault: plainText('违约责任', 800).optional(),
 });
 export type TAgreementTerms = z.infer<typeof ZAgreementTerms>;
 
@@ -80,7 +74,7 @@ export const ZAgreementSign = z.strictObject({
 
 export const ZAgreementClose = z.strictObject({
   outcome: z.enum(['failed', 'withdrawn'], { error: '请选择调解不成或者撤回' }),
-  reason: text('原因', 500),
+  reason: plainText('原因', 500),
   expectedVersion: z.number().int().min(1),
 });
 

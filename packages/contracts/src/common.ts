@@ -21,3 +21,12 @@ export const ZProblem = z.object({
 export type TProblem = z.infer<typeof ZProblem>;
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Text a person typed: trimmed, required, at most `max` characters, and free of invisible control characters. */
+export const plainText = (what: string, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, { error: `请填写${what}` })
+    .max(max, { error: `${what}最多 ${max} 字` })
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { error: `${what}含有不可见的控制字符` });

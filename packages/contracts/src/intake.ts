@@ -4,6 +4,7 @@
 // e-filing materials). Question ids and answer shapes live here; their wording is in the web catalogues
 // and, for the documents, on the server.
 import { z } from 'zod';
+import { plainText } from './common.ts';
 
 export const INTAKE_KINDS = ['traffic-accident', 'property-service', 'family', 'labour', 'private-lending', 'sale-contract', 'other'] as const;
 export const ZIntakeKind = z.enum(INTAKE_KINDS, { error: `请选择纠纷类型，可选：${INTAKE_KINDS.join('、')}` });
@@ -26,13 +27,6 @@ const fen = (what: string) =>
     .min(0, { error: `${what}不能为负数` })
     .max(INTAKE_MAX_FEN, { error: `${what}超出可受理的范围（最多 100 亿元）` });
 
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: `请填写${what}` })
-    .max(max, { error: `${what}最多 ${max} 字` })
-    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), { error: `${what}含有不可见的控制字符` });
 
 const optionalFen = (what: string) => fen(what).default(0);
 
@@ -43,25 +37,25 @@ export const ZIntakeAnswers = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('traffic-accident'),
       accidentOn: date('事故发生日期'),
-      place: text('事故地点', 100),
+      place: plainText('事故地点', 100),
       /** The other side's share of liability in the police's determination (道路交通事故认定书). */
       liability: z.enum(['full', 'main', 'equal', 'minor', 'none', 'undetermined'], { error: '请选择交警认定的对方责任' }),
       medicalFen: optionalFen('医疗费'),
       lostIncomeFen: optionalFen('误工费'),
       vehicleLossFen: optionalFen('车辆损失'),
       otherLossFen: optionalFen('其他损失'),
-      insurer: text('对方投保的保险公司', 60).optional(),
+      insurer: plainText('对方投保的保险公司', 60).optional(),
     }),
     z.strictObject({
       kind: z.literal('property-service'),
       /** Who asks: the property service company for unpaid fees, or an owner about the service. */
       applicantRole: z.enum(['company', 'owner'], { error: '请选择您是物业公司还是业主' }),
-      propertyAddress: text('房屋地址', 120),
+      propertyAddress: plainText('房屋地址', 120),
       unpaidFrom: date('欠费起始日期').optional(),
       unpaidTo: date('欠费截止日期').optional(),
       unpaidFen: optionalFen('欠缴物业费'),
       lateFeeFen: optionalFen('违约金'),
-      serviceIssues: text('服务问题', 500).optional(),
+      serviceIssues: plainText('服务问题', 500).optional(),
     }),
     z.strictObject({
       kind: z.literal('family'),
@@ -96,7 +90,7 @@ export const ZIntakeAnswers = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('sale-contract'),
       contractOn: date('合同签订日期'),
-      goods: text('货物名称', 100),
+      goods: plainText('货物名称', 100),
       priceFen: fen('合同价款'),
       paidFen: optionalFen('已付金额'),
       /** What went wrong. */
@@ -104,7 +98,7 @@ export const ZIntakeAnswers = z.discriminatedUnion(
     }),
     z.strictObject({
       kind: z.literal('other'),
-      subject: text('纠纷事由', 60),
+      subject: plainText('纠纷事由', 60),
       amountFen: optionalFen('涉及金额'),
     }),
   ],
@@ -118,7 +112,7 @@ export type TIntakeDocumentKind = z.infer<typeof ZIntakeDocumentKind>;
 
 /** One request as the party words it, or as composed from the answers. */
 export const ZIntakeRequest = z.strictObject({
-  text: text('请求内容', 300),
+  text: plainText('请求内容', 300),
   amountFen: fen('请求金额').optional(),
 });
 export type TIntakeRequest = z.infer<typeof ZIntakeRequest>;

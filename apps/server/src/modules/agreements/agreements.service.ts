@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { TAgreement, TAgreementTerms } from '@opencourt/contracts';
 import { can, usersStore, type Actor, type Confirmations, type MatterFacts } from '../../platform/auth/index.ts';
 import type { FileService } from '../../platform/blobs/index.ts';
-import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
+import { chinaDate, type Clock, type IdGenerator } from '../../platform/clock/index.ts';
 import type { Keyring } from '../../platform/crypto/index.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import { renderPdf } from '../../platform/documents/index.ts';
@@ -230,7 +230,7 @@ export function createAgreementService(deps: AgreementDeps) {
         partyIds: signatories.filter((s) => s.role === 'party').map((s) => s.userId),
         fileId: a.fileId,
         sha256: a.sha256,
-        effectiveOn: a.status === 'signed' && last ? beijingDate(last) : null,
+        effectiveOn: a.status === 'signed' && last ? chinaDate(last) : null,
       };
     },
 
@@ -263,9 +263,6 @@ export type AgreementFacts = {
   sha256: string | null;
   effectiveOn: string | null;
 };
-
-/** The calendar date in Beijing (UTC+8, no daylight saving) of a moment. */
-const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const toSignatories = (rows: SignatoryRow[]) => rows.map((s) => ({ userId: s.userId, role: s.role as 'party' | 'mediator', signedAt: s.signedAt }));
 

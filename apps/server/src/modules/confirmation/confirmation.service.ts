@@ -3,7 +3,7 @@
 // other side is told when one applies. The court's review comes in the judge's studio.
 import type { TConfirmation } from '@opencourt/contracts';
 import { can, type Actor, type MatterFacts } from '../../platform/auth/index.ts';
-import type { Clock, IdGenerator } from '../../platform/clock/index.ts';
+import { chinaDate, type Clock, type IdGenerator } from '../../platform/clock/index.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import { appendEvent } from '../../platform/events/index.ts';
 import type { Notifier } from '../../platform/notify/index.ts';
@@ -21,8 +21,6 @@ export type ConfirmationDeps = {
   matters: { factsOf(matterId: string, tx?: Executor): Promise<MatterFacts | undefined> };
   notifier: Pick<Notifier, 'notify'>;
 };
-
-const beijingToday = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const view = (a: ApplicationRow, applicants: ApplicantRow[]): TConfirmation => ({
   id: a.id,
@@ -64,7 +62,7 @@ export function createConfirmationService(deps: ConfirmationDeps) {
       const refusal = applicationRefusal({
         agreementStatus: agreement.status,
         agreementEffectiveOn: agreement.effectiveOn,
-        today: beijingToday(now),
+        today: chinaDate(now),
         calendar: CHINA_REST_DAYS,
         partyIds: agreement.partyIds,
         appliedIds: applied,

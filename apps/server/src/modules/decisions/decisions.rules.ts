@@ -125,4 +125,4 @@ export const APPEAL_PROBLEM_TEXT: Record<AppealProblem, string> = {
 };
 
 /** A calendar day in China for an instant (service dates are counted in China's days). */
-export const chinaDate = (at: Date): IsoDate => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { chinaDate } from '../../platform/clock/index.ts';

@@ -32,7 +32,8 @@ export type ComposeInput = {
 };
 
 const yuan = (fen: number) => `${formatYuan(BigInt(fen))}元`;
-const day = (iso: string) => {
+/** 2026-03-02 → 2026年3月2日, as court documents write dates. */
+export const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };

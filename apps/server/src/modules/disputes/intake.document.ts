@@ -4,7 +4,7 @@
 // source, the addressee, the signature line and the date. One model; PDF and DOCX render it.
 import { checkIdNumber, type TIntakeDocumentKind, type TIntakeRequest } from '@opencourt/contracts';
 import type { DocumentModel } from '../../platform/documents/index.ts';
-import { sideNames } from './intake.compose.ts';
+import { day, sideNames } from './intake.compose.ts';
 
 export type DocumentParty =
   | { kind: 'person'; name: string; idNumber: string; idLabel: string; phone?: string; address?: string }
@@ -22,11 +22,6 @@ export type IntakeDocumentInput = {
   addressee: string;
   /** YYYY-MM-DD, the day the document is made. */
   madeOn: string;
-};
-
-const day = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 };
 
 function partyLine(role: string, p: DocumentParty): string {

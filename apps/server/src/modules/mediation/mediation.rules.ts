@@ -1,6 +1,7 @@
 // Pure rules of triage: which routing rule applies, which rules would be ambiguous, how mediators rank
 // for a dispute (with the reasons, in Chinese), and whether a proposed assignment is allowed.
 import type { TDisputeKind, TPlatform } from '@opencourt/contracts';
+import { chinaDate } from '../../platform/clock/index.ts';
 import type { FieldError } from '../../platform/http/index.ts';
 import { areaName, within } from './mediation.areas.ts';
 import { KIND_NAMES } from './mediation.names.ts';
@@ -68,7 +69,6 @@ export function chinaWeekday(now: Date): number {
   const d = new Date(now.getTime() + 8 * 3600_000).getUTCDay();
   return d === 0 ? 7 : d;
 }
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function rankMediators<C extends Candidate>(dispute: { disputeKind: TDisputeKind; areaCode: string }, candidates: readonly C[], now: Date): Ranked<C>[] {
   const district = dispute.areaCode.slice(0, 6);

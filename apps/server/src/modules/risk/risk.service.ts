@@ -1,7 +1,7 @@
 // Use case: a risk report from a questionnaire. Nothing is stored: the answers and the report go back
 // to the party only, so there is no transaction or event; the one read counts comparable outcomes.
 import type { TRiskReport, TRiskReportRequest } from '@opencourt/contracts';
-import type { Clock } from '../../platform/clock/index.ts';
+import { chinaDate, type Clock } from '../../platform/clock/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { CommonErrors, type FieldError } from '../../platform/http/index.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
@@ -12,7 +12,6 @@ import { buildRiskReport } from './risk.rules.ts';
 import { riskStore } from './risk.store.ts';
 
 /** Dates are China's: a report made at 01:00 in Beijing counts from that day. */
-const chinaDate = (at: Date): IsoDate => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 /** What has happened cannot be dated after today (an instalment may still fall due, so its date may). */
 function refuseFutureFacts(request: TRiskReportRequest, today: IsoDate) {
