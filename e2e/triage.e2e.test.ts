@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/browser.ts';
-import { expectNoHorizontalScroll, expectPage, HOME_HEADINGS, signInWithPassword } from './support/pages.ts';
+import { expectNoHorizontalScroll, expectPage, h1, HOME_HEADINGS, signInWithPassword } from './support/pages.ts';
 import { staffAccount } from './support/server.ts';
 
 const DISPUTE = '王某某与林某某机动车交通事故责任纠纷';
@@ -23,8 +23,10 @@ describe('triage of a dispute to a joint mediation group', () => {
     await expectPage(page, HOME_HEADINGS.coordinator);
 
     await nav(page).getByRole('link', { name: '纠纷分拣' }).click();
-    await expectPage(page, '纠纷分拣');
+    // Scanned once the queue has loaded: while it loads, the filter button is dimmed on purpose.
+    await h1(page, '纠纷分拣').waitFor();
     await expect.poll(() => rows(page).count()).toBe(5);
+    await expectAccessible(page, '纠纷分拣');
     // The most urgent first: the labour dispute is 特急.
     expect(await rows(page).first().textContent()).toContain('刘某与某建材公司劳动争议');
 
